@@ -1,0 +1,30 @@
+using Serilog;
+using SigmoidService.Api.Activations;
+using SigmoidService.Api.Health;
+using SigmoidService.Api.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, services, logger) => logger
+    .ReadFrom.Configuration(context.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddServiceInfrastructure(builder.Configuration);
+builder.Services.AddServiceOpenApi();
+builder.Services.AddServiceHealthChecks();
+
+var app = builder.Build();
+
+app.UseServiceInfrastructure();
+app.UseServiceOpenApi();
+
+app.MapServiceHealthChecks();
+
+var api = app.MapGroup("/api/v1").AddEndpointFilter<RejectionLoggingFilter>();
+api.MapActivations();
+
+app.Run();
+
+/// <summary>The entry point, public so that integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
