@@ -18,7 +18,13 @@ def main():
     erfc = [{"x": x, "value": float(mpmath.erfc(mpmath.mpf(x)))} for x in points if x > -6]
     upper = [{"x": x, "value": float(mpmath.ncdf(-mpmath.mpf(x)))} for x in points]
     probabilities = [1e-300, 1e-100, 1e-20, 1e-10, 1e-5, 0.001, 0.01, 0.02425, 0.025, 0.1, 0.3, 0.5, 0.7, 0.9, 0.975, 0.99, 0.999999]
-    quantile = [{"p": p, "value": float(mpmath.sqrt(2) * mpmath.erfinv(2 * mpmath.mpf(p) - 1))} for p in probabilities]
+    # Solved from the CDF so that probabilities far below 1e-50 keep their precision.
+    # The median is exactly 0, which the root finder only reaches to about 1e-58.
+    quantile = [
+        {"p": p, "value": 0.0 if p == 0.5 else float(mpmath.findroot(
+            lambda x, p=p: mpmath.log(mpmath.ncdf(x)) - mpmath.log(p), -mpmath.sqrt(-2 * mpmath.log(p)) if p < 0.5 else 0.5))}
+        for p in probabilities
+    ]
     document = {
         "generator": "tests/reference/logistic-regression/make_normal_reference.py",
         "source": f"mpmath {mpmath.__version__}, 50 digits",
