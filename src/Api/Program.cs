@@ -3,6 +3,7 @@ using Serilog;
 using SigmoidService.Api.Activations;
 using SigmoidService.Api.Health;
 using SigmoidService.Api.Infrastructure;
+using SigmoidService.Api.Plots;
 
 if (args is ["--probe", var probeUrl])
 {
@@ -19,15 +20,19 @@ builder.Host.UseSerilog((context, services, logger) => logger
 builder.Services.AddServiceInfrastructure(builder.Configuration);
 builder.Services.AddServiceOpenApi();
 builder.Services.AddServiceHealthChecks();
+builder.Services.AddPlots();
 
 var app = builder.Build();
 
 app.UseServiceInfrastructure();
 app.UseServiceOpenApi();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 
 app.MapServiceHealthChecks();
 
 var api = app.MapGroup("/api/v1").AddEndpointFilter<RejectionLoggingFilter>();
+api.WithPlots();
 api.MapActivations();
 
 await app.RunAsync();

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace SigmoidService.Api.Plots;
+
+/// <summary>
+/// Renders an endpoint's successful result as a plot when the request asks for SVG or PNG. It is added
+/// only to endpoints whose handler declares an <c>Ok&lt;T&gt;</c> with a registered renderer for <c>T</c>;
+/// errors from the handler and JSON requests pass through unchanged.
+/// </summary>
+public sealed class PlotEndpointFilter(IPlotRenderer renderer, PlotImageService images, IOptions<PlotOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        http.Response.Headers.Append("Vary", "Accept");
+
+        var plot = PlotNegotiation.Negotiate(http.Request, options.Value, out var problem);
+        if (plot is null)
+        {
+            return problem;
+        }
+
+        var result = await next(context);
+        if (!plot.IsImage || SuccessValue(result) is not { } value || !renderer.ResponseType.IsInstanceOfType(value))
+        {
+            return result;
+        }
+
+        var image = images.GetOrRender(http.Request, plot, renderer, value);
+        return TypedResults.Bytes(image, plot.ContentType);
+    }
+
+    private static object? SuccessValue(object? result)
+    {
+        if (result is INestedHttpResult nested)
+        {
+            result = nested.Result;
+        }
+
+        return result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value }
+            ? value
+            : null;
+    }
+}

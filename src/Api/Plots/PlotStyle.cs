@@ -1,0 +1,71 @@
+using ScottPlot;
+
+namespace SigmoidService.Api.Plots;
+
+/// <summary>The look every plot shares: the embedded font, sizes readable at 800 x 500, and a legend.</summary>
+public static class PlotStyle
+{
+    /// <summary>A palette that stays distinguishable for the common forms of colour blindness.</summary>
+    public static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+
+    public static void ApplyDefaults(Plot plot)
+    {
+        plot.Font.Set(PlotFonts.Family);
+        plot.Add.Palette = Palette;
+        plot.Axes.Title.Label.FontSize = 20;
+        plot.Axes.Bottom.Label.FontSize = 16;
+        plot.Axes.Left.Label.FontSize = 16;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Legend.FontSize = 13;
+    }
+
+    /// <summary>Sets the title and the labels of both axes.</summary>
+    public static void Label(Plot plot, string title, string xLabel, string yLabel)
+    {
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+    }
+
+    /// <summary>Shows the legend in the given corner; every plot has one.</summary>
+    public static void ShowLegend(Plot plot, Alignment alignment = Alignment.UpperLeft)
+    {
+        plot.ShowLegend(alignment);
+    }
+
+    /// <summary>
+    /// The points of a series whose coordinates are both finite. Curves may hold "Infinity" or "NaN" (the
+    /// logit at 0 and 1), which have no place on a linear axis and would break its automatic limits.
+    /// </summary>
+    public static (double[] X, double[] Y) Finite(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        var count = Math.Min(x.Count, y.Count);
+        var xs = new List<double>(count);
+        var ys = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (double.IsFinite(x[i]) && double.IsFinite(y[i]))
+            {
+                xs.Add(x[i]);
+                ys.Add(y[i]);
+            }
+        }
+
+        return (xs.ToArray(), ys.ToArray());
+    }
+
+    /// <summary>Adds a line without markers, named in the legend.</summary>
+    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] x, double[] y, string legend, LinePattern? pattern = null)
+    {
+        var line = plot.Add.ScatterLine(x, y);
+        line.LegendText = legend;
+        line.LineWidth = 2;
+        if (pattern is { } linePattern)
+        {
+            line.LinePattern = linePattern;
+        }
+
+        return line;
+    }
+}

@@ -1,0 +1,9 @@
+namespace SigmoidService.Api.Plots.Renderers;
+
+/// <summary>The list of renderers, one per response type that the service can draw.</summary>
+internal static class PlotRenderers
+{
+    public static void AddAll(IServiceCollection services)
+    {
+    }
+}

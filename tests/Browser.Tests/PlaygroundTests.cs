@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace SigmoidService.Browser.Tests;
+
+public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<PlaygroundFixture>
+{
+    private const float WaitMilliseconds = 30_000;
+
+    [Fact]
+    public async Task Playground_DrawnZeroAndPositiveReview_AreRecognised()
+    {
+        var page = await fixture.OpenPlaygroundAsync();
+
+        await DrawRingAsync(page, "#digit-canvas");
+        var digitState = await WaitForAnswerAsync(page, "#digit-probability");
+        Assert.True(digitState == "done", $"mnist-zero failed: {await page.Locator("#digit-error").TextContentAsync()}");
+        var probabilityText = await page.Locator("#digit-probability").TextContentAsync();
+        var probability = double.Parse(probabilityText!, CultureInfo.InvariantCulture);
+
+        await page.Locator("#review-text").FillAsync(
+            "An absolutely wonderful film. The acting is superb, the story is moving and beautifully told, "
+            + "and the music is gorgeous. I loved every minute of it and will gladly watch it again.");
+        await page.Locator("#review-submit").ClickAsync();
+        var reviewState = await WaitForAnswerAsync(page, "#review-label");
+        Assert.True(reviewState == "done", $"imdb-sentiment failed: {await page.Locator("#review-error").TextContentAsync()}");
+        var label = await page.Locator("#review-label").TextContentAsync();
+
+        await page.Locator("#digit").ScrollIntoViewIfNeededAsync();
+        await SaveScreenshotAsync(page, "playground-digit-and-review.png");
+
+        Assert.True(probability > 0.5, $"The drawn ring got P(zero) = {probability}, expected more than 0.5.");
+        Assert.Equal("positive", label);
+        Assert.Equal(string.Empty, await page.Locator("#digit-error").TextContentAsync());
+        Assert.Equal(string.Empty, await page.Locator("#review-error").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task Playground_ActivationExplorer_DrawsCurvesAndFollowsSliders()
+    {
+        var page = await fixture.OpenPlaygroundAsync();
+
+        var state = await WaitForAnswerAsync(page, "#activation-canvas");
+        Assert.True(state == "done", $"The activation curves failed: {await page.Locator("#activation-error").TextContentAsync()}");
+        var before = await CanvasDataUrlAsync(page, "#activation-canvas");
+        await page.Locator("#activation-check-tanh").CheckAsync();
+        await page.WaitForSelectorAsync("#activation-canvas[data-series='4']", new() { Timeout = WaitMilliseconds });
+        await page.Locator("#range-to").FillAsync("12");
+        await page.WaitForFunctionAsync("() => document.getElementById('range-to-value').textContent === '12'");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var after = await CanvasDataUrlAsync(page, "#activation-canvas");
+
+        await page.Locator("#activations").ScrollIntoViewIfNeededAsync();
+        await SaveScreenshotAsync(page, "playground-activations.png");
+
+        Assert.NotEqual(before, after);
+        Assert.Equal(string.Empty, await page.Locator("#activation-error").TextContentAsync());
+        Assert.Contains("names=sigmoid,tanh", await page.Locator("#activation-svg-link").GetAttributeAsync("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Playground_ClickedPoints_FitsLogisticRegression()
+    {
+        var page = await fixture.OpenPlaygroundAsync();
+        var canvas = page.Locator("#logreg-canvas");
+        await canvas.ScrollIntoViewIfNeededAsync();
+
+        // Class 1 on the right half, class 0 (shift-click) on the left, so a vertical boundary separates them.
+        foreach (var (x, y, other) in new[] { (330, 100, false), (360, 300, false), (300, 220, false), (90, 120, true), (120, 330, true), (60, 240, true) })
+        {
+            await canvas.ClickAsync(new LocatorClickOptions
+            {
+                Position = new Position { X = x, Y = y },
+                Modifiers = other ? [KeyboardModifier.Shift] : [],
+            });
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var state = await WaitForAnswerAsync(page, "#logreg-canvas");
+        Assert.True(state == "done", $"The fit failed: {await page.Locator("#logreg-error").TextContentAsync()}");
+        var result = await page.Locator("#logreg-result").TextContentAsync();
+        await SaveScreenshotAsync(page, "playground-logistic-regression.png");
+
+        Assert.Equal("6", await page.Locator("#logreg-count").TextContentAsync());
+        Assert.StartsWith("p(1) = sigmoid(", result, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await page.Locator("#logreg-error").TextContentAsync());
+    }
+
+    /// <summary>Draws an upright ellipse, the shape of a handwritten zero, with one mouse stroke.</summary>
+    private static async Task DrawRingAsync(IPage page, string selector)
+    {
+        var canvas = page.Locator(selector);
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException($"{selector} is not visible.");
+        var centreX = box.X + (box.Width / 2);
+        var centreY = box.Y + (box.Height / 2);
+        var radiusX = box.Width * 0.25;
+        var radiusY = box.Height * 0.34;
+
+        const int Steps = 72;
+        await page.Mouse.MoveAsync((float)centreX, (float)(centreY - radiusY));
+        await page.Mouse.DownAsync();
+        for (var step = 1; step <= Steps + 2; step++)
+        {
+            var angle = 2 * Math.PI * step / Steps;
+            await page.Mouse.MoveAsync((float)(centreX + (radiusX * Math.Sin(angle))), (float)(centreY - (radiusY * Math.Cos(angle))));
+        }
+
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Waits until the element's request has completed and returns its state, "done" or "failed".</summary>
+    private static async Task<string?> WaitForAnswerAsync(IPage page, string selector)
+    {
+        var element = await page.WaitForSelectorAsync(
+            $"{selector}[data-state]:not([data-state='pending'])", new() { Timeout = WaitMilliseconds });
+        return await element!.GetAttributeAsync("data-state");
+    }
+
+    private static Task<string> CanvasDataUrlAsync(IPage page, string selector) =>
+        page.Locator(selector).EvaluateAsync<string>("canvas => canvas.toDataURL()");
+
+    private static async Task SaveScreenshotAsync(IPage page, string fileName)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, fileName), FullPage = true });
+    }
+}
