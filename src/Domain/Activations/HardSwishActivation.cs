@@ -1,0 +1,58 @@
+namespace SigmoidService.Domain.Activations;
+
+/// <summary>
+/// PyTorch's hard swish: x relu6(x + 3) / 6, that is 0 for x &lt;= -3, x for x &gt;= 3 and x (x + 3) / 6
+/// between, rounded once. The derivative follows PyTorch: 0 for x &lt; -3, x/3 + 1/2 for -3 &lt;= x &lt;= 3,
+/// and 1 for x &gt; 3.
+/// </summary>
+public sealed class HardSwishActivation : Activation
+{
+    public static readonly ActivationInfo Description = new(
+        Name: "hard-swish",
+        DisplayName: "Hard swish",
+        Formula: "hardswish(x) = 0 if x <= -3, x if x >= 3, else x * (x + 3) / 6",
+        DerivativeFormula: "hardswish'(x) = 0 if x < -3, 1 if x > 3, else x / 3 + 1 / 2",
+        Latex: @"\operatorname{hardswish}(x) = \begin{cases} 0 & x \le -3 \\ x & x \ge 3 \\ x\,(x + 3)/6 & \text{otherwise} \end{cases}",
+        DerivativeLatex: @"\operatorname{hardswish}'(x) = \begin{cases} 0 & x < -3 \\ 1 & x > 3 \\ x/3 + 1/2 & \text{otherwise} \end{cases}",
+        Range: new ActivationRange(-0.375, double.PositiveInfinity),
+        Properties: new ActivationProperties(Bounded: false, Monotonic: false, ZeroCentered: false, Smooth: false),
+        Parameters: [],
+        Domain: ActivationRange.RealLine);
+
+    public HardSwishActivation()
+        : base(Description)
+    {
+    }
+
+    public override double Value(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        if (x <= -3)
+        {
+            return 0.0;
+        }
+
+        return x >= 3 ? x : (DoubleDouble.TwoSum(x, 3.0) * x / 6.0).Value;
+    }
+
+    public override double Derivative(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        if (x < -3)
+        {
+            return 0.0;
+        }
+
+        return x > 3 ? 1.0 : ((new DoubleDouble(x, 0.0) / 3.0) + 0.5).Value;
+    }
+
+    protected override Activation Create(IReadOnlyList<double> parameterValues) => this;
+}

@@ -1,0 +1,48 @@
+namespace SigmoidService.Domain.Activations;
+
+/// <summary>
+/// leaky_relu(x) = x for x &gt; 0 and alpha x otherwise (PyTorch's negative_slope, default 0.01); the
+/// derivative is 1 for x &gt; 0 and alpha otherwise, alpha at the kink as in PyTorch.
+/// </summary>
+public sealed class LeakyReluActivation : Activation
+{
+    public static readonly ActivationInfo Description = new(
+        Name: "leaky-relu",
+        DisplayName: "Leaky ReLU",
+        Formula: "leaky_relu(x) = x if x > 0, else alpha * x",
+        DerivativeFormula: "leaky_relu'(x) = 1 if x > 0, else alpha",
+        Latex: @"\operatorname{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
+        DerivativeLatex: @"\operatorname{LeakyReLU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
+        Range: ActivationRange.RealLine,
+        Properties: new ActivationProperties(Bounded: false, Monotonic: true, ZeroCentered: false, Smooth: false),
+        Parameters: [new ActivationParameter("alpha", 0.01, "The slope for x <= 0 (PyTorch's negative_slope).")],
+        Domain: ActivationRange.RealLine);
+
+    private readonly double _alpha;
+
+    public LeakyReluActivation()
+        : this(null)
+    {
+    }
+
+    private LeakyReluActivation(IReadOnlyList<double>? parameterValues)
+        : base(Description, parameterValues)
+    {
+        _alpha = ParameterValues[0];
+    }
+
+    public override double Value(double x)
+    {
+        if (double.IsNaN(x) || x > 0)
+        {
+            return x;
+        }
+
+        // 0 * -Infinity would be NaN; the limit is 0.
+        return _alpha == 0 ? 0.0 : _alpha * x;
+    }
+
+    public override double Derivative(double x) => double.IsNaN(x) ? x : x > 0 ? 1.0 : _alpha;
+
+    protected override Activation Create(IReadOnlyList<double> parameterValues) => new LeakyReluActivation(parameterValues);
+}
