@@ -81,7 +81,7 @@ public static class PlotNegotiation
             return PlotFormat.Json;
         }
 
-        if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0)
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0 || ranges.Any(HasInvalidQuality))
         {
             problem = TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
@@ -127,6 +127,19 @@ public static class PlotNegotiation
         }
 
         return best;
+    }
+
+    /// <summary>Finds a <c>q</c> parameter that is not a number from 0 to 1, which the lenient parser lets through.</summary>
+    private static bool HasInvalidQuality(MediaTypeHeaderValue range)
+    {
+        var quality = range.Parameters.FirstOrDefault(parameter => parameter.Name.Equals("q", StringComparison.OrdinalIgnoreCase));
+        if (quality is null)
+        {
+            return false;
+        }
+
+        return !double.TryParse(quality.Value.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            || value > 1;
     }
 
     /// <summary>2 for an exact match, 1 for <c>type/*</c>, 0 for <c>*/*</c>, -1 when the range does not match.</summary>

@@ -5,5 +5,7 @@ internal static class PlotRenderers
 {
     public static void AddAll(IServiceCollection services)
     {
+        services.AddSingleton<IPlotRenderer, DecisionBoundaryPlotRenderer>();
+        services.AddSingleton<IPlotRenderer, ReinforcePlotRenderer>();
     }
 }

@@ -1,0 +1,83 @@
+using SigmoidService.Api.Plots;
+using SigmoidService.Api.Plots.Renderers;
+using SigmoidService.Domain.Networks;
+using SigmoidService.Domain.Policies;
+
+namespace SigmoidService.Api.Tests.Plots;
+
+/// <summary>
+/// Renders a representative response with each renderer, as SVG and PNG, and checks the texts, the size
+/// and that the title has ink. The PNGs are saved under plots/ in the test output folder.
+/// </summary>
+public sealed class RendererTests
+{
+    private readonly PlotImageService _images = PlotAssertions.CreateImageService();
+
+    public static TheoryData<string> Cases => [.. Samples.Keys];
+
+    private static readonly Dictionary<string, (IPlotRenderer Renderer, object Response, string[] Texts)> Samples = new()
+    {
+        ["decision-boundary"] = (new DecisionBoundaryPlotRenderer(), DecisionBoundarySample(),
+            ["Sigmoid neuron: output and decision boundary", "boundary y = -0.5 x + 0.25", "P(output = 1)", "x (input 1)"]),
+        ["reinforce"] = (new ReinforcePlotRenderer(), ReinforceSample(),
+            ["REINFORCE with a sigmoid policy: learning curve", "average reward received in the block", "optimal policy (0.8)", "episode"]),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Render_Svg_ParsesWithTitleAndLegend(string name)
+    {
+        var (renderer, response, expectedTexts) = Samples[name];
+
+        var svg = _images.Render(new PlotRequest(PlotFormat.Svg, 800, 500), renderer, response);
+
+        var texts = PlotAssertions.SvgTexts(svg);
+        foreach (var expected in expectedTexts)
+        {
+            PlotAssertions.ContainsText(texts, expected);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Render_Png_HasRequestedSizeAndTitleInk(string name)
+    {
+        var (renderer, response, _) = Samples[name];
+
+        var png = _images.Render(new PlotRequest(PlotFormat.Png, 800, 500), renderer, response);
+        PlotAssertions.Save(png, $"{name}.png");
+
+        PlotAssertions.IsPng(png, 800, 500);
+        PlotAssertions.HasTitleInk(png);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Render_SmallPng_HasRequestedSize(string name)
+    {
+        var (renderer, response, _) = Samples[name];
+
+        var png = _images.Render(new PlotRequest(PlotFormat.Png, 320, 200), renderer, response);
+
+        PlotAssertions.IsPng(png, 320, 200);
+    }
+
+    private static DecisionBoundaryResult DecisionBoundarySample()
+    {
+        // w = (1, 2), b = -0.5: the boundary is y = -0.5 x + 0.25.
+        const int Points = 41;
+        var x = Enumerable.Range(0, Points).Select(i => -2 + (4.0 * i / (Points - 1))).ToArray();
+        var y = x.ToArray();
+        var probabilities = y.Select(yValue => x.Select(xValue => 1 / (1 + Math.Exp(-((1 * xValue) + (2 * yValue) - 0.5)))).ToArray()).ToArray();
+        var boundary = new DecisionBoundaryLine(BoundaryKind.Line, -0.5, 0.25, 0.5, new PlanePoint(-2, 1.25), new PlanePoint(2, -0.75));
+        return new DecisionBoundaryResult(x, y, probabilities, boundary);
+    }
+
+    private static ReinforceResult ReinforceSample()
+    {
+        var curve = Enumerable.Range(1, 40)
+            .Select(block => new LearningCurvePoint(block * 50, 0.5 + (0.3 * (1 - Math.Exp(-block / 8.0))) + (0.04 * Math.Sin(block)), 0.5 + (0.29 * (1 - Math.Exp(-block / 8.0)))))
+            .ToList();
+        return new ReinforceResult([0.5, -0.2, 0.1, 0.9], 0.05, curve, 0.8, 0.79, [0.6, -0.3, 0.1, 1.0], 0.0);
+    }
+}
