@@ -1,8 +1,10 @@
 // Helpers: the working rules for everyone editing this repository are in /work/HELPER-RULES.md (read it; remove this line when the lead says so).
 using Serilog;
 using SigmoidService.Api.Activations;
+using SigmoidService.Api.Datasets;
 using SigmoidService.Api.Health;
 using SigmoidService.Api.Infrastructure;
+using SigmoidService.Api.LogisticRegression;
 using SigmoidService.Api.Plots;
 
 if (args is ["--probe", var probeUrl])
@@ -20,6 +22,7 @@ builder.Host.UseSerilog((context, services, logger) => logger
 builder.Services.AddServiceInfrastructure(builder.Configuration);
 builder.Services.AddServiceOpenApi();
 builder.Services.AddServiceHealthChecks();
+builder.Services.AddLogisticRegression();
 builder.Services.AddPlots();
 
 var app = builder.Build();
@@ -34,6 +37,8 @@ app.MapServiceHealthChecks();
 var api = app.MapGroup("/api/v1").AddEndpointFilter<RejectionLoggingFilter>();
 api.WithPlots();
 api.MapActivations();
+api.MapLogisticRegression();
+api.MapDatasets();
 
 await app.RunAsync();
 return 0;

@@ -11,7 +11,7 @@ internal static class LbfgsSolver
     private const double ArmijoFraction = 1e-4;
     private const int MaxStepHalvings = 60;
 
-    public static SolverResult Minimize(LogisticObjective objective, double[] theta, int maxIterations, double tolerance)
+    public static SolverResult Minimize(LogisticObjective objective, double[] theta, int maxIterations, double tolerance, CancellationToken cancellationToken)
     {
         var n = objective.Rows;
         var q = objective.ParameterCount;
@@ -36,6 +36,7 @@ internal static class LbfgsSolver
         var stop = SolverStop.MaxIterations;
         while (iterations < maxIterations)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (NewtonSolver.MaxAbs(gradient) <= threshold)
             {
                 stop = SolverStop.Converged;

@@ -21,7 +21,13 @@ public static class LogisticRegressionTrainer
     /// </summary>
     /// <exception cref="InvalidInputException">When an input is invalid; the field names the offending value.</exception>
     /// <exception cref="UnprocessableInputException">When the labels, after weighting, hold only one class.</exception>
-    public static LogisticRegressionFit Fit(FeatureMatrix features, IReadOnlyList<int> labels, IReadOnlyList<double>? sampleWeights, LogisticRegressionOptions options)
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled; checked once per iteration.</exception>
+    public static LogisticRegressionFit Fit(
+        FeatureMatrix features,
+        IReadOnlyList<int> labels,
+        IReadOnlyList<double>? sampleWeights,
+        LogisticRegressionOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
@@ -82,8 +88,8 @@ public static class LogisticRegressionTrainer
         var useNewton = q <= MaxNewtonParameters;
         var unpenalised = options.Penalty == LogisticPenalty.None;
         var result = useNewton
-            ? NewtonSolver.Minimize(objective, theta, unpenalised, options.MaxIterations, options.Tolerance)
-            : LbfgsSolver.Minimize(objective, theta, options.MaxIterations, options.Tolerance);
+            ? NewtonSolver.Minimize(objective, theta, unpenalised, options.MaxIterations, options.Tolerance, cancellationToken)
+            : LbfgsSolver.Minimize(objective, theta, options.MaxIterations, options.Tolerance, cancellationToken);
 
         var separation = result.Stop switch
         {

@@ -15,7 +15,7 @@ internal static class NewtonSolver
     private const int MaxStepHalvings = 60;
     private const double UnitRoundoff = 1.1102230246251565e-16;
 
-    public static SolverResult Minimize(LogisticObjective objective, double[] theta, bool detectSeparation, int maxIterations, double tolerance)
+    public static SolverResult Minimize(LogisticObjective objective, double[] theta, bool detectSeparation, int maxIterations, double tolerance, CancellationToken cancellationToken)
     {
         var n = objective.Rows;
         var q = objective.ParameterCount;
@@ -34,6 +34,7 @@ internal static class NewtonSolver
         var stop = SolverStop.MaxIterations;
         while (iterations < maxIterations)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             objective.Residuals(eta, residuals, curvature);
             objective.Gradient(theta, residuals, gradient);
             objective.Hessian(curvature, hessian);
