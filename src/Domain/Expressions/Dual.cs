@@ -95,11 +95,8 @@ public readonly record struct Dual(double Value, double Derivative)
     /// <summary>The sign, whose derivative is zero wherever it is defined.</summary>
     public static Dual Sign(Dual u) => new(SignOf(u.Value), double.IsNaN(u.Value) ? double.NaN : 0);
 
-    public static Dual Tanh(Dual u)
-    {
-        var value = Math.Tanh(u.Value);
-        return new(value, Scale(u.Derivative, 1 - (value * value)));
-    }
+    /// <summary>The hyperbolic tangent, with the catalogue's exact derivative 1 - tanh²(u), free of cancellation near saturation.</summary>
+    public static Dual Tanh(Dual u) => new(ExactMath.Tanh(u.Value), Scale(u.Derivative, ExactMath.TanhDerivative(u.Value)));
 
     public static Dual Sinh(Dual u) => new(Math.Sinh(u.Value), Scale(u.Derivative, Math.Cosh(u.Value)));
 
@@ -114,11 +111,7 @@ public readonly record struct Dual(double Value, double Derivative)
     public static Dual Erfc(Dual u) => new(ExactMath.Erfc(u.Value), Scale(u.Derivative, -Gaussian(u.Value)));
 
     /// <summary>The logistic sigmoid, with derivative sigmoid(u) sigmoid(-u) u', which does not cancel for large u.</summary>
-    public static Dual Sigmoid(Dual u)
-    {
-        var value = ExactMath.Sigmoid(u.Value);
-        return new(value, Scale(u.Derivative, value * ExactMath.Sigmoid(-u.Value)));
-    }
+    public static Dual Sigmoid(Dual u) => new(ExactMath.Sigmoid(u.Value), Scale(u.Derivative, ExactMath.SigmoidDerivative(u.Value)));
 
     /// <summary>Softplus ln(1 + e^u), with derivative sigmoid(u) u'.</summary>
     public static Dual Softplus(Dual u) => new(ExactMath.Softplus(u.Value), Scale(u.Derivative, ExactMath.Sigmoid(u.Value)));

@@ -1,62 +1,88 @@
+using SigmoidService.Domain.Activations;
+
 namespace SigmoidService.Domain.Expressions;
 
-// NOTE: a stand-in for the activation catalogue's exact functions until those exist; erf here is a
-// Taylor series below 2.5 and a continued fraction above, good to about 1e-15 relative, not 1 ulp.
+/// <summary>
+/// The scalar functions a formula shares with the activation catalogue, so that <c>sigmoid(x)</c> in a
+/// formula is the catalogue's sigmoid and <c>1 / (1 + exp(-x))</c> agrees with it to rounding. log1p,
+/// expm1, erf and erfc are the catalogue's double-double kernels rounded once to double.
+/// </summary>
 internal static class ExactMath
 {
-    public static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
+    // At and above this argument erfc(a) comes from the continued fraction, below it 1 - erf from the series.
+    private const double ErfcTailStart = 4.0;
 
-    public static double Softplus(double x) => Math.Max(x, 0) + Log1p(Math.Exp(-Math.Abs(x)));
+    private static readonly Activation SigmoidActivation = Find("sigmoid");
+    private static readonly Activation SoftplusActivation = Find("softplus");
+    private static readonly Activation TanhActivation = Find("tanh");
 
-    public static double Log1p(double x)
+    public static double Sigmoid(double x) => SigmoidActivation.Value(x);
+
+    public static double SigmoidDerivative(double x) => SigmoidActivation.Derivative(x);
+
+    public static double Softplus(double x) => SoftplusActivation.Value(x);
+
+    public static double Tanh(double x) => TanhActivation.Value(x);
+
+    public static double TanhDerivative(double x) => TanhActivation.Derivative(x);
+
+    /// <summary>ln(1 + x): NaN below -1, -Infinity at -1.</summary>
+    public static double Log1p(double x) => x switch
     {
-        var u = 1 + x;
-        return u == 1 ? x : Math.Log(u) * x / (u - 1);
-    }
+        < -1 => double.NaN,
+        -1 => double.NegativeInfinity,
+        _ when double.IsNaN(x) => x,
+        _ => DoubleDoubleMath.Log1p(new DoubleDouble(x, 0.0)).Value,
+    };
 
-    public static double Expm1(double x)
+    /// <summary>e^x - 1, with -1 at -Infinity and Infinity above about 709.78.</summary>
+    public static double Expm1(double x) => x switch
     {
-        var u = Math.Exp(x);
-        if (u == 1)
+        double.NegativeInfinity => -1.0,
+        _ when double.IsNaN(x) => x,
+        _ => DoubleDoubleMath.Expm1(new DoubleDouble(x, 0.0)).Value,
+    };
+
+    /// <summary>The error function, odd, with erf(±Infinity) = ±1.</summary>
+    public static double Erf(double x)
+    {
+        if (double.IsNaN(x))
         {
             return x;
         }
 
-        var um1 = u - 1;
-        return um1 == -1 ? -1 : um1 * x / Math.Log(u);
+        var a = Math.Abs(x);
+        var magnitude = a < ErfcTailStart
+            ? DoubleDoubleMath.ErfSeries(new DoubleDouble(a, 0.0)).Value
+            : 1.0 - DoubleDoubleMath.ErfcTail(new DoubleDouble(Math.Min(a, 30.0), 0.0)).ToDouble();
+        return double.CopySign(magnitude, x);
     }
 
-    public static double Erf(double x)
-    {
-        if (Math.Abs(x) < 2.5)
-        {
-            double sum = 0, term = x, n = 0;
-            while (Math.Abs(term) > 1e-18 * Math.Abs(sum) || n < 3)
-            {
-                sum += term / ((2 * n) + 1);
-                n++;
-                term *= -x * x / n;
-            }
-
-            return 1.1283791670955126 * sum;
-        }
-
-        return x > 0 ? 1 - Erfc(x) : Erfc(-x) - 1;
-    }
-
+    /// <summary>The complementary error function 1 - erf(x), with full relative accuracy in the upper tail.</summary>
     public static double Erfc(double x)
     {
-        if (x < 2.5)
+        if (double.IsNaN(x))
         {
-            return 1 - Erf(x);
+            return x;
         }
 
-        double f = 0;
-        for (var k = 60; k >= 1; k--)
+        if (x >= ErfcTailStart)
         {
-            f = k / 2.0 / (x + f);
+            // erfc(30) is about 2.6e-393, far below the smallest subnormal, so larger arguments give 0 too.
+            return x > 30.0 ? 0.0 : DoubleDoubleMath.ErfcTail(new DoubleDouble(x, 0.0)).ToDouble();
         }
 
-        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / (x + f);
+        if (x <= -ErfcTailStart)
+        {
+            return 2.0 - Erfc(-x);
+        }
+
+        var erf = DoubleDoubleMath.ErfSeries(new DoubleDouble(Math.Abs(x), 0.0));
+        return (x < 0 ? 1.0 + erf : 1.0 - erf).Value;
     }
+
+    private static Activation Find(string name) =>
+        ActivationCatalog.TryGet(name, out var activation)
+            ? activation
+            : throw new InvalidOperationException($"The activation catalogue has no '{name}'.");
 }
