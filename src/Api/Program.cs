@@ -2,10 +2,13 @@
 using Serilog;
 using SigmoidService.Api.Activations;
 using SigmoidService.Api.Datasets;
+using SigmoidService.Api.Expressions;
 using SigmoidService.Api.Health;
 using SigmoidService.Api.Infrastructure;
 using SigmoidService.Api.LogisticRegression;
+using SigmoidService.Api.Networks;
 using SigmoidService.Api.Plots;
+using SigmoidService.Api.Policies;
 
 if (args is ["--probe", var probeUrl])
 {
@@ -22,6 +25,7 @@ builder.Host.UseSerilog((context, services, logger) => logger
 builder.Services.AddServiceInfrastructure(builder.Configuration);
 builder.Services.AddServiceOpenApi();
 builder.Services.AddServiceHealthChecks();
+builder.Services.AddNetworkLimits();
 builder.Services.AddLogisticRegression();
 builder.Services.AddPlots();
 
@@ -37,6 +41,10 @@ app.MapServiceHealthChecks();
 var api = app.MapGroup("/api/v1").AddEndpointFilter<RejectionLoggingFilter>();
 api.WithPlots();
 api.MapActivations();
+api.MapNetworks();
+api.MapGradients();
+api.MapPolicies();
+api.MapExpressions();
 api.MapLogisticRegression();
 api.MapDatasets();
 
