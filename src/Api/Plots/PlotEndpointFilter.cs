@@ -20,7 +20,7 @@ public sealed class PlotEndpointFilter(IPlotRenderer renderer, PlotImageService 
             return problem;
         }
 
-        var result = await next(context);
+        var result = await WithoutPlotParametersAsync(context, next);
         if (!plot.IsImage || SuccessValue(result) is not { } value || !renderer.ResponseType.IsInstanceOfType(value))
         {
             return result;
@@ -28,6 +28,33 @@ public sealed class PlotEndpointFilter(IPlotRenderer renderer, PlotImageService 
 
         var image = images.GetOrRender(http.Request, plot, renderer, value);
         return TypedResults.Bytes(image, plot.ContentType);
+    }
+
+    /// <summary>
+    /// Runs the handler with a query that lacks format, width and height. They belong to this filter, and a
+    /// handler that reads every query key (an activation's parameters) would otherwise reject them as unknown.
+    /// Parameters bound with [FromQuery] are bound before filters run, so they are not affected.
+    /// </summary>
+    private static async ValueTask<object?> WithoutPlotParametersAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var original = request.Query;
+        if (!original.Keys.Any(PlotNegotiation.IsPlotParameter))
+        {
+            return await next(context);
+        }
+
+        request.Query = new QueryCollection(original
+            .Where(pair => !PlotNegotiation.IsPlotParameter(pair.Key))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase));
+        try
+        {
+            return await next(context);
+        }
+        finally
+        {
+            request.Query = original;
+        }
     }
 
     private static object? SuccessValue(object? result)

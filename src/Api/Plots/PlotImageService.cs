@@ -72,7 +72,7 @@ public sealed class PlotImageService(
             .Append(request.Method).Append(' ').Append(request.Path.Value).Append('?');
 
         foreach (var (name, values) in request.Query
-            .Where(pair => !IsPlotParameter(pair.Key))
+            .Where(pair => !PlotNegotiation.IsPlotParameter(pair.Key))
             .OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
         {
             foreach (var value in values)
@@ -89,9 +89,4 @@ public sealed class PlotImageService(
 
         return key.ToString();
     }
-
-    private static bool IsPlotParameter(string name) =>
-        string.Equals(name, PlotNegotiation.FormatParameter, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, PlotNegotiation.WidthParameter, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, PlotNegotiation.HeightParameter, StringComparison.OrdinalIgnoreCase);
 }

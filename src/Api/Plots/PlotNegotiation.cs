@@ -23,6 +23,12 @@ public static class PlotNegotiation
         (PlotFormat.Png, "image", "png"),
     ];
 
+    /// <summary>Tells whether a query parameter is one of the plot's own: format, width or height.</summary>
+    public static bool IsPlotParameter(string name) =>
+        string.Equals(name, FormatParameter, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, WidthParameter, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, HeightParameter, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Negotiates the representation; returns null and sets <paramref name="problem"/> when the request is unacceptable.</summary>
     public static PlotRequest? Negotiate(HttpRequest request, PlotOptions options, out IResult? problem)
     {

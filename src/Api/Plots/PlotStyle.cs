@@ -55,6 +55,13 @@ public static class PlotStyle
         return (xs.ToArray(), ys.ToArray());
     }
 
+    /// <summary>Writes slope x + intercept with the intercept's sign as the operator, as in "1.5 x - 4.08".</summary>
+    public static string Linear(double slope, double intercept, string variable = "x")
+    {
+        var sign = intercept < 0 ? "-" : "+";
+        return FormattableString.Invariant($"{slope:G4} {variable} {sign} {Math.Abs(intercept):G4}");
+    }
+
     /// <summary>Adds a line without markers, named in the legend.</summary>
     public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] x, double[] y, string legend, LinePattern? pattern = null)
     {

@@ -1,3 +1,4 @@
+using SigmoidService.Api.LogisticRegression;
 using SigmoidService.Api.Plots;
 using SigmoidService.Api.Plots.Renderers;
 using SigmoidService.Domain.Networks;
@@ -21,6 +22,9 @@ public sealed class RendererTests
             ["Sigmoid neuron: output and decision boundary", "boundary y = -0.5 x + 0.25", "P(output = 1)", "x (input 1)"]),
         ["reinforce"] = (new ReinforcePlotRenderer(), ReinforceSample(),
             ["REINFORCE with a sigmoid policy: learning curve", "average reward received in the block", "optimal policy (0.8)", "episode"]),
+        ["logistic-curve"] = (new LogisticCurvePlotRenderer(), LogisticCurveSample(),
+            ["Logistic regression: fitted probability and training data", "P(pass | x) = sigmoid(1.5 x - 4.077)",
+                "training points of class pass", "training points of class fail", "decision boundary x = 2.718"]),
     };
 
     [Theory]
@@ -71,6 +75,20 @@ public sealed class RendererTests
         var probabilities = y.Select(yValue => x.Select(xValue => 1 / (1 + Math.Exp(-((1 * xValue) + (2 * yValue) - 0.5)))).ToArray()).ToArray();
         var boundary = new DecisionBoundaryLine(BoundaryKind.Line, -0.5, 0.25, 0.5, new PlanePoint(-2, 1.25), new PlanePoint(2, -0.75));
         return new DecisionBoundaryResult(x, y, probabilities, boundary);
+    }
+
+    private static LogisticCurveResponse LogisticCurveSample()
+    {
+        // Hours studied against passing an exam; the boundary is at -intercept / coefficient = 2.718.
+        const double Coefficient = 1.5;
+        const double Intercept = -4.077;
+        var x = Enumerable.Range(0, 101).Select(i => i * 0.06).ToArray();
+        var probabilities = x.Select(value => 1 / (1 + Math.Exp(-((Coefficient * value) + Intercept)))).ToArray();
+        double[] hours = [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 2.75, 3.0, 3.25, 3.5, 4.0, 4.25, 4.5, 4.75, 5.0, 5.5];
+        int[] passed = [0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1];
+        var labels = passed.Select(target => LabelValue.FromText(target == 1 ? "pass" : "fail")).ToArray();
+        return new LogisticCurveResponse("model-1", [LabelValue.FromText("fail"), LabelValue.FromText("pass")], Coefficient, Intercept,
+            -Intercept / Coefficient, x, probabilities, new LogisticCurvePoints(hours, passed, labels));
     }
 
     private static ReinforceResult ReinforceSample()

@@ -49,7 +49,7 @@ public sealed class DecisionBoundaryPlotRenderer : PlotRenderer<DecisionBoundary
     private static string Describe(DecisionBoundaryLine boundary) => boundary.Kind switch
     {
         BoundaryKind.Line when boundary is { Slope: { } slope, Intercept: { } intercept } =>
-            FormattableString.Invariant($"boundary y = {slope:G4} x + {intercept:G4}"),
+            $"boundary y = {PlotStyle.Linear(slope, intercept)}",
         BoundaryKind.Vertical when boundary.XIntercept is { } x => FormattableString.Invariant($"boundary x = {x:G4}"),
         _ => "boundary",
     };

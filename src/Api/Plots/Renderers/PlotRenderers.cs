@@ -6,6 +6,7 @@ internal static class PlotRenderers
     public static void AddAll(IServiceCollection services)
     {
         services.AddSingleton<IPlotRenderer, DecisionBoundaryPlotRenderer>();
+        services.AddSingleton<IPlotRenderer, LogisticCurvePlotRenderer>();
         services.AddSingleton<IPlotRenderer, ReinforcePlotRenderer>();
     }
 }
