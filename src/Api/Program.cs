@@ -9,6 +9,7 @@ using SigmoidService.Api.LogisticRegression;
 using SigmoidService.Api.Networks;
 using SigmoidService.Api.Plots;
 using SigmoidService.Api.Policies;
+using SigmoidService.Api.Softmax;
 
 if (args is ["--probe", var probeUrl])
 {
@@ -25,6 +26,7 @@ builder.Host.UseSerilog((context, services, logger) => logger
 builder.Services.AddServiceInfrastructure(builder.Configuration);
 builder.Services.AddServiceOpenApi();
 builder.Services.AddServiceHealthChecks();
+builder.Services.AddActivations();
 builder.Services.AddNetworkLimits();
 builder.Services.AddLogisticRegression();
 builder.Services.AddPlots();
@@ -41,6 +43,7 @@ app.MapServiceHealthChecks();
 var api = app.MapGroup("/api/v1").AddEndpointFilter<RejectionLoggingFilter>();
 api.WithPlots();
 api.MapActivations();
+api.MapSoftmax();
 api.MapNetworks();
 api.MapGradients();
 api.MapPolicies();

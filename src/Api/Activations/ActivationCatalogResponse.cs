@@ -1,0 +1,4 @@
+namespace SigmoidService.Api.Activations;
+
+/// <summary>The activation catalogue, in a fixed order.</summary>
+public sealed record ActivationCatalogResponse(IReadOnlyList<ActivationDescription> Activations);
