@@ -120,7 +120,11 @@ public static class LogisticRegressionTrainer
 
         var scale = unpenalised ? 1.0 : options.C;
         var gradientNorm = OriginalGradientNorm(objective, result, scale);
-        var metrics = ComputeMetrics(features, coefficients, intercept, targets, sampleWeights is null ? [] : sample);
+        // eta = Z theta is the decision function w . x + b, computed on the standardised columns.
+        var metrics = new TrainingMetrics(
+            ClassificationMetrics.Accuracy(result.Eta, targets, sampleWeights is null ? [] : sample),
+            ClassificationMetrics.LogLoss(result.Eta, targets, sampleWeights is null ? [] : sample),
+            ClassificationMetrics.RocAuc(result.Eta, targets, sampleWeights is null ? [] : sample));
 
         return new LogisticRegressionFit(
             new LogisticRegressionModel(coefficients, intercept),
@@ -251,20 +255,5 @@ public static class LogisticRegressionTrainer
         }
 
         return largest * scale;
-    }
-
-    private static TrainingMetrics ComputeMetrics(FeatureMatrix features, double[] coefficients, double intercept, double[] targets, double[] weights)
-    {
-        var model = new LogisticRegressionModel(coefficients, intercept);
-        var decision = new double[features.Rows];
-        for (var i = 0; i < decision.Length; i++)
-        {
-            decision[i] = model.DecisionFunction(features.Row(i));
-        }
-
-        return new TrainingMetrics(
-            ClassificationMetrics.Accuracy(decision, targets, weights),
-            ClassificationMetrics.LogLoss(decision, targets, weights),
-            ClassificationMetrics.RocAuc(decision, targets, weights));
     }
 }

@@ -29,29 +29,22 @@ internal sealed class ScaledDesign
         var values = features.Values;
         var n = Rows;
         var p = FeatureCount;
+        ComputeMoments(values, n, p, fitIntercept);
+
+        // Transpose row by row, so that the row-major input is read sequentially, and standardise on the way.
+        var inverseScales = new double[p];
         for (var j = 0; j < p; j++)
         {
-            var column = _columns.AsSpan(j * n, n);
-            for (var i = 0; i < n; i++)
-            {
-                column[i] = values[(i * p) + j];
-            }
+            inverseScales[j] = 1.0 / Scales[j];
+        }
 
-            var mean = fitIntercept ? Mean(column) : 0.0;
-            if (mean != 0.0)
+        for (var i = 0; i < n; i++)
+        {
+            var row = values.AsSpan(i * p, p);
+            for (var j = 0; j < p; j++)
             {
-                TensorPrimitives.Subtract(column, mean, column);
+                _columns[((long)j * n) + i] = (row[j] - Means[j]) * inverseScales[j];
             }
-
-            var scale = RootMeanSquare(column);
-            if (!(scale > 0) || !double.IsFinite(scale))
-            {
-                scale = 1.0;
-            }
-
-            TensorPrimitives.Multiply(column, 1.0 / scale, column);
-            Means[j] = mean;
-            Scales[j] = scale;
         }
 
         if (fitIntercept)
@@ -115,10 +108,18 @@ internal sealed class ScaledDesign
 
     /// <summary>
     /// Computes the weighted Gram matrix H = Z^T diag(d) Z (row-major, q x q, both triangles) in row blocks
-    /// with 4 x 4 register tiles, which is the cost that dominates a Newton iteration.
+    /// with 4 x 4 register tiles, which is the cost that dominates a Newton iteration. With
+    /// <paramref name="stride"/> above 1 only every stride-th row enters, weighted by stride: an unbiased
+    /// estimate at a fraction of the cost.
     /// </summary>
-    public void WeightedGram(ReadOnlySpan<double> d, double[] gram)
+    public void WeightedGram(ReadOnlySpan<double> d, double[] gram, int stride = 1)
     {
+        if (stride > 1)
+        {
+            StridedGram(d, gram, stride);
+            return;
+        }
+
         var n = Rows;
         var q = ParameterCount;
         var padded = (q + 3) & ~3;
@@ -162,6 +163,43 @@ internal sealed class ScaledDesign
                 gram[(k * q) + j] = value;
             }
         }
+    }
+
+    private void StridedGram(ReadOnlySpan<double> d, double[] gram, int stride)
+    {
+        var n = Rows;
+        var q = ParameterCount;
+        var count = (n + stride - 1) / stride;
+        var sample = new double[(long)q * count];
+        var weights = new double[count];
+        for (var k = 0; k < count; k++)
+        {
+            weights[k] = d[k * stride] * stride;
+        }
+
+        for (var j = 0; j < q; j++)
+        {
+            var source = _columns.AsSpan(j * n, n);
+            var target = sample.AsSpan(j * count, count);
+            for (var k = 0; k < count; k++)
+            {
+                target[k] = source[k * stride];
+            }
+        }
+
+        new ScaledDesign(sample, count, q, FeatureCount, HasIntercept).WeightedGram(weights, gram);
+    }
+
+    // Wraps already standardised columns (used for row subsamples).
+    private ScaledDesign(double[] columns, int rows, int parameterCount, int featureCount, bool hasIntercept)
+    {
+        _columns = columns;
+        Rows = rows;
+        ParameterCount = parameterCount;
+        FeatureCount = featureCount;
+        HasIntercept = hasIntercept;
+        Means = [];
+        Scales = [];
     }
 
     private static void AccumulateTile(double[] weighted, double[] plain, int j0, int k0, int length, double[] tiles, int padded)
@@ -272,33 +310,77 @@ internal sealed class ScaledDesign
         return [.. rows];
     }
 
-    private static double Mean(ReadOnlySpan<double> values)
+    // Means and standard deviations from two sequential passes over the rows: a provisional mean, then the
+    // corrected two-pass sums of d = x - provisional mean (the mean is corrected by sum(d) / n).
+    private void ComputeMoments(double[] values, int n, int p, bool fitIntercept)
     {
-        // Two passes keep the mean accurate for columns far from zero.
-        var mean = TensorPrimitives.Sum(values) / values.Length;
-        var correction = 0.0;
-        foreach (var value in values)
+        var provisional = new double[p];
+        if (fitIntercept)
         {
-            correction += value - mean;
+            for (var i = 0; i < n; i++)
+            {
+                TensorPrimitives.Add(provisional, values.AsSpan(i * p, p), provisional);
+            }
+
+            TensorPrimitives.Multiply(provisional, 1.0 / n, provisional);
         }
 
-        return mean + (correction / values.Length);
+        var sums = new double[p];
+        var squares = new double[p];
+        var deviation = new double[p];
+        for (var i = 0; i < n; i++)
+        {
+            TensorPrimitives.Subtract(values.AsSpan(i * p, p), provisional, deviation);
+            TensorPrimitives.Add(sums, deviation, sums);
+            TensorPrimitives.MultiplyAdd(deviation, deviation, squares, squares);
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            // Without an intercept the columns are not centred: the scale is the root mean square.
+            var shift = fitIntercept ? sums[j] / n : 0.0;
+            var variance = (squares[j] / n) - (shift * shift);
+            Means[j] = provisional[j] + shift;
+            var scale = Math.Sqrt(Math.Max(variance, 0));
+            if (!double.IsFinite(scale))
+            {
+                // The squares overflowed (values beyond 1e154): rescale the column before squaring.
+                scale = ColumnRootMeanSquare(values, n, p, j, Means[j]);
+            }
+
+            Scales[j] = scale > 0 && double.IsFinite(scale) ? scale : 1.0;
+        }
+    }
+
+    private static double ColumnRootMeanSquare(double[] values, int n, int p, int j, double mean)
+    {
+        var column = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            column[i] = values[(i * p) + j] - mean;
+        }
+
+        return RootMeanSquare(column);
     }
 
     private static double RootMeanSquare(ReadOnlySpan<double> values)
     {
-        var largest = TensorPrimitives.MaxMagnitude(values);
-        largest = Math.Abs(largest);
+        var largest = Math.Abs(TensorPrimitives.MaxMagnitude(values));
         if (!(largest > 0) || !double.IsFinite(largest))
         {
             return largest;
         }
 
-        var sum = 0.0;
-        foreach (var value in values)
+        // Scaling by the largest magnitude first keeps the squares from overflowing or underflowing.
+        var sum = TensorPrimitives.SumOfSquares(values) / (largest * largest);
+        if (!double.IsFinite(sum) || sum == 0)
         {
-            var scaled = value / largest;
-            sum += scaled * scaled;
+            sum = 0;
+            foreach (var value in values)
+            {
+                var scaled = value / largest;
+                sum += scaled * scaled;
+            }
         }
 
         return largest * Math.Sqrt(sum / values.Length);

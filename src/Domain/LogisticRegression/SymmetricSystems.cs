@@ -7,12 +7,12 @@ namespace SigmoidService.Domain.LogisticRegression;
 internal static class SymmetricSystems
 {
     /// <summary>
-    /// Solves H x = b for a symmetric positive semidefinite H. H is equilibrated to unit diagonal first
-    /// (D H D with D = diag(H)^(-1/2)), so that parameters on very different scales do not spoil the
+    /// Factors a symmetric positive semidefinite H for solving H x = b. H is equilibrated to unit diagonal
+    /// first (D H D with D = diag(H)^(-1/2)), so that parameters on very different scales do not spoil the
     /// factorisation; when the equilibrated matrix is not numerically positive definite, mu I is added with
-    /// mu growing from 1e-10. Returns the damping used (0 when none was needed).
+    /// mu growing from 1e-10 (Levenberg-Marquardt damping). Returns null when no damping up to 1e10 helps.
     /// </summary>
-    public static double SolveEquilibrated(double[] h, ReadOnlySpan<double> b, Span<double> x, int q)
+    public static EquilibratedCholesky? FactorEquilibrated(double[] h, int q)
     {
         var scale = new double[q];
         for (var j = 0; j < q; j++)
@@ -37,29 +37,15 @@ internal static class SymmetricSystems
 
             if (TryCholesky(factor, q, 1e-13))
             {
-                break;
+                return new EquilibratedCholesky(factor, scale, q);
             }
 
             damping = damping == 0 ? 1e-10 : damping * 100.0;
             if (damping > 1e10)
             {
-                x.Fill(double.NaN);
-                return damping;
+                return null;
             }
         }
-
-        for (var j = 0; j < q; j++)
-        {
-            x[j] = b[j] * scale[j];
-        }
-
-        CholeskySolve(factor, q, x);
-        for (var j = 0; j < q; j++)
-        {
-            x[j] *= scale[j];
-        }
-
-        return damping;
     }
 
     /// <summary>
@@ -197,6 +183,25 @@ internal static class SymmetricSystems
         }
 
         return new PivotedCholesky(factor, permutation, rank, q);
+    }
+}
+
+/// <summary>The Cholesky factor of D H D with its equilibrating diagonal D.</summary>
+internal sealed class EquilibratedCholesky(double[] factor, double[] scale, int size)
+{
+    /// <summary>Solves H x = b (with the damping the factor was built with).</summary>
+    public void Solve(ReadOnlySpan<double> b, Span<double> x)
+    {
+        for (var j = 0; j < size; j++)
+        {
+            x[j] = b[j] * scale[j];
+        }
+
+        SymmetricSystems.CholeskySolve(factor, size, x);
+        for (var j = 0; j < size; j++)
+        {
+            x[j] *= scale[j];
+        }
     }
 }
 
