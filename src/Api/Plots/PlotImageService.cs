@@ -47,6 +47,7 @@ public sealed class PlotImageService(
         using var drawing = new Plot();
         PlotStyle.ApplyDefaults(drawing);
         renderer.Draw(drawing, response);
+        PlotStyle.FitTitle(drawing, plot.Width);
 
         var bytes = plot.Format switch
         {

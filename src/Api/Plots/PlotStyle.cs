@@ -20,6 +20,20 @@ public static class PlotStyle
         plot.Legend.FontSize = 13;
     }
 
+    /// <summary>
+    /// Shrinks the title font until the title fits the image width, down to 12 points. The width of a
+    /// DejaVu Sans character is estimated at 0.6 of the font size, a little above its average.
+    /// </summary>
+    public static void FitTitle(Plot plot, int imageWidth)
+    {
+        var label = plot.Axes.Title.Label;
+        var length = label.Text?.Length ?? 0;
+        while (length * label.FontSize * 0.6f > imageWidth * 0.95f && label.FontSize > 12)
+        {
+            label.FontSize -= 1;
+        }
+    }
+
     /// <summary>Sets the title and the labels of both axes.</summary>
     public static void Label(Plot plot, string title, string xLabel, string yLabel)
     {

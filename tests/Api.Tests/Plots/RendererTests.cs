@@ -1,4 +1,5 @@
 using SigmoidService.Api.LogisticRegression;
+using SigmoidService.Api.Networks;
 using SigmoidService.Api.Plots;
 using SigmoidService.Api.Plots.Renderers;
 using SigmoidService.Domain.Networks;
@@ -21,10 +22,13 @@ public sealed class RendererTests
         ["decision-boundary"] = (new DecisionBoundaryPlotRenderer(), DecisionBoundarySample(),
             ["Sigmoid neuron: output and decision boundary", "boundary y = -0.5 x + 0.25", "P(output = 1)", "x (input 1)"]),
         ["reinforce"] = (new ReinforcePlotRenderer(), ReinforceSample(),
-            ["REINFORCE with a sigmoid policy: learning curve", "average reward received in the block", "optimal policy (0.8)", "episode"]),
+            ["REINFORCE with a sigmoid policy: learning curve", "reward received (block mean)", "optimal policy (0.8)", "episode"]),
         ["logistic-curve"] = (new LogisticCurvePlotRenderer(), LogisticCurveSample(),
             ["Logistic regression: fitted probability and training data", "P(pass | x) = sigmoid(1.5 x - 4.077)",
                 "training points of class pass", "training points of class fail", "decision boundary x = 2.718"]),
+        ["vanishing-gradient"] = (new VanishingGradientPlotRenderer(), VanishingGradientSample(),
+            ["Vanishing gradient: sigmoid, standard initialisation", "gradient at the pre-activations", "gradient of the weights",
+                "gradient norm (log scale)", "1e-3"]),
     };
 
     [Theory]
@@ -89,6 +93,15 @@ public sealed class RendererTests
         var labels = passed.Select(target => LabelValue.FromText(target == 1 ? "pass" : "fail")).ToArray();
         return new LogisticCurveResponse("model-1", [LabelValue.FromText("fail"), LabelValue.FromText("pass")], Coefficient, Intercept,
             -Intercept / Coefficient, x, probabilities, new LogisticCurvePoints(hours, passed, labels));
+    }
+
+    private static VanishingGradientResponse VanishingGradientSample()
+    {
+        // Sigmoid layers shrink the gradient about fourfold per layer on the way back to the input.
+        var layers = Enumerable.Range(1, 10)
+            .Select(layer => new LayerStatistics(layer, 0.5, 0.2 / layer, 0.02 * Math.Pow(4, layer - 10), 0.05 * Math.Pow(4, layer - 10)))
+            .ToList();
+        return new VanishingGradientResponse("sigmoid", "standard", 10, 64, 256, 1, layers, Math.Pow(4, -9), 0.9);
     }
 
     private static ReinforceResult ReinforceSample()

@@ -8,5 +8,6 @@ internal static class PlotRenderers
         services.AddSingleton<IPlotRenderer, DecisionBoundaryPlotRenderer>();
         services.AddSingleton<IPlotRenderer, LogisticCurvePlotRenderer>();
         services.AddSingleton<IPlotRenderer, ReinforcePlotRenderer>();
+        services.AddSingleton<IPlotRenderer, VanishingGradientPlotRenderer>();
     }
 }

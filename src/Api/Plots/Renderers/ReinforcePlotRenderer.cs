@@ -11,11 +11,11 @@ public sealed class ReinforcePlotRenderer : PlotRenderer<ReinforceResult>
         var episodes = response.LearningCurve.Select(point => (double)point.Episode).ToArray();
 
         var (receivedX, receivedY) = PlotStyle.Finite(episodes, response.LearningCurve.Select(point => point.AverageReward).ToArray());
-        var received = PlotStyle.Line(plot, receivedX, receivedY, "average reward received in the block");
+        var received = PlotStyle.Line(plot, receivedX, receivedY, "reward received (block mean)");
         received.MarkerSize = 5;
 
         var (expectedX, expectedY) = PlotStyle.Finite(episodes, response.LearningCurve.Select(point => point.ExpectedReward).ToArray());
-        PlotStyle.Line(plot, expectedX, expectedY, "expected reward of the current policy");
+        PlotStyle.Line(plot, expectedX, expectedY, "expected reward of the policy");
 
         if (double.IsFinite(response.OptimalReward))
         {
@@ -24,6 +24,8 @@ public sealed class ReinforcePlotRenderer : PlotRenderer<ReinforceResult>
         }
 
         PlotStyle.Label(plot, "REINFORCE with a sigmoid policy: learning curve", "episode", "reward");
-        PlotStyle.ShowLegend(plot, Alignment.LowerRight);
+        // Rewards of single blocks scatter over the whole plot, so the legend goes below it.
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
     }
 }
