@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SigmoidService.Inference.Digits;
 using SigmoidService.Inference.Generation;
 using SigmoidService.Inference.Models;
+using SigmoidService.Inference.Sentiment;
 
 namespace SigmoidService.Inference;
 
@@ -16,10 +17,12 @@ public static class InferenceServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
 
+        services.AddSingleton<IModelPreparer, ReviewTokenizerPreparer>();
         services.AddSingleton<ModelRepository>();
         services.AddHostedService<ModelStartupService>();
 
         services.AddSingleton<DigitClassifier>();
+        services.AddSingleton<SentimentClassifier>();
         services.AddSingleton<DigitGenerator>();
         return services;
     }

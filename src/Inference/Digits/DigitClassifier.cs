@@ -13,8 +13,8 @@ public sealed partial class DigitClassifier(ModelRepository repository, ILogger<
     /// <summary>The count of pixels of one MNIST image, 28 x 28.</summary>
     public const int PixelCount = MnistNormalizer.Side * MnistNormalizer.Side;
 
-    // Decoding a 4096 x 4096 image takes about 128 MB (RGBA plus luminance); bounding how many run at once
-    // bounds that memory, and costs no throughput because decoding is CPU-bound.
+    // Decoding a 4096 x 4096 image takes about 128 MB (RGBA plus luminance). Bounding how many decodes run
+    // at once bounds that memory, and costs no throughput because decoding is CPU-bound.
     private static readonly SemaphoreSlim DecodeSlots = new(Math.Max(2, Environment.ProcessorCount));
 
     /// <summary>

@@ -6,8 +6,8 @@ namespace SigmoidService.Inference.Digits;
 /// Decodes PNG, JPEG, BMP, GIF (first frame) and WebP uploads with SkiaSharp into a <see cref="GreyImage"/>.
 /// The format is recognised from its signature and the dimensions are read from the header before any
 /// pixel is decoded, so an image that declares more than the allowed size costs no memory. Colour is turned
-/// into luminance with the ITU-R BT.601 weights (0.299 R + 0.587 G + 0.114 B), as PIL's "L" mode does; an
-/// EXIF orientation is applied so that a phone photo comes out upright.
+/// into luminance with the ITU-R BT.601 weights (0.299 R + 0.587 G + 0.114 B), as PIL's "L" mode does. An
+/// EXIF orientation is applied, so that a phone photo comes out upright.
 /// </summary>
 public static class DigitImageDecoder
 {

@@ -1,7 +1,7 @@
 namespace SigmoidService.Inference.Digits;
 
 /// <summary>
-/// A greyscale image: <see cref="Pixels"/> holds <see cref="Width"/> x <see cref="Height"/> luminance values
+/// A greyscale image: <see cref="Pixels"/> contains <see cref="Width"/> x <see cref="Height"/> luminance values
 /// in [0, 1], row-major, 0 black and 1 white.
 /// </summary>
 public sealed class GreyImage

@@ -1,6 +1,6 @@
 namespace SigmoidService.Inference.Digits;
 
-/// <summary>Thrown when an uploaded image cannot be decoded or holds no digit; <see cref="Reason"/> says why.</summary>
+/// <summary>Thrown when an uploaded image cannot be decoded or contains no digit. <see cref="Reason"/> gives the cause.</summary>
 public sealed class InvalidImageException : Exception
 {
     public InvalidImageException()

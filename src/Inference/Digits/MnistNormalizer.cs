@@ -2,8 +2,8 @@ namespace SigmoidService.Inference.Digits;
 
 /// <summary>
 /// Turns a greyscale picture of one handwritten digit into a 28x28 MNIST input, the way the MNIST images
-/// themselves were made (LeCun et al., "The MNIST database of handwritten digits"): the digit is
-/// size-normalised to fit a 20x20 box with its aspect ratio kept and anti-aliased grey levels, then
+/// themselves were made (LeCun et al., "The MNIST database of handwritten digits"). The digit is
+/// size-normalised to fit a 20x20 box with its aspect ratio kept and anti-aliased grey levels. Then it is
 /// placed in a 28x28 field so that its centre of mass sits at the field's centre.
 /// </summary>
 /// <remarks>
@@ -36,7 +36,7 @@ public static class MnistNormalizer
     /// <summary>The stretched intensity above which a pixel counts as ink for the bounding box.</summary>
     public const float InkThreshold = 0.1f;
 
-    /// <summary>The least contrast between background and brightest ink for an image to hold a digit.</summary>
+    /// <summary>The least contrast between background and brightest ink for an image to contain a digit.</summary>
     public const float MinimumContrast = 0.1f;
 
     private const float Centre = Side / 2f;

@@ -7,7 +7,7 @@ public sealed class ModelOptions
 {
     /// <summary>
     /// Whether the service may start without this model. An optional model that is missing or fails to
-    /// load is logged and left out; its endpoints answer 503.
+    /// load is logged and left out, and its endpoints return 503.
     /// </summary>
     public bool Optional { get; set; }
 

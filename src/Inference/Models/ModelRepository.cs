@@ -4,7 +4,6 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.ML.OnnxRuntime;
 
 namespace SigmoidService.Inference.Models;
 
@@ -17,15 +16,21 @@ public sealed partial class ModelRepository : IDisposable
     private readonly InferenceOptions _options;
     private readonly string? _contentRoot;
     private readonly ILogger<ModelRepository> _logger;
+    private readonly IModelPreparer[] _preparers;
     private readonly ConcurrentDictionary<string, OnnxModel> _models = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelState> _states = new(StringComparer.Ordinal);
     private volatile bool _warmedUp;
 
-    public ModelRepository(IOptions<InferenceOptions> options, IHostEnvironment environment, ILogger<ModelRepository> logger)
+    public ModelRepository(
+        IOptions<InferenceOptions> options,
+        IHostEnvironment environment,
+        ILogger<ModelRepository> logger,
+        IEnumerable<IModelPreparer> preparers)
     {
         _options = options.Value;
         _contentRoot = environment.ContentRootPath;
         _logger = logger;
+        _preparers = [.. preparers];
     }
 
     /// <summary>The resolved repository folder; null before <see cref="Load"/> or when none was found.</summary>
@@ -130,13 +135,13 @@ public sealed partial class ModelRepository : IDisposable
             {
                 model.WarmUp();
             }
-            catch (OnnxRuntimeException exception) when (IsOptional(model.Name))
+            catch (InvalidTensorException exception) when (IsOptional(model.Name))
             {
                 _states[model.Name] = ModelState.Unavailable;
                 LogOptionalModelSkipped(_logger, exception, model.Name, $"The warm-up run of {model.ModelPath} failed: {exception.Message}");
                 continue;
             }
-            catch (OnnxRuntimeException exception)
+            catch (InvalidTensorException exception)
             {
                 _states[model.Name] = ModelState.Unavailable;
                 throw new ModelLoadException($"The warm-up run of {model.ModelPath} failed: {exception.Message}", exception);
@@ -189,6 +194,19 @@ public sealed partial class ModelRepository : IDisposable
             LogCardNameDiffers(_logger, Path.Combine(versionFolder, "card.json"), cardName, name);
         }
 
+        try
+        {
+            foreach (var preparer in _preparers.Where(preparer => preparer.AppliesTo(model)))
+            {
+                preparer.Prepare(model);
+            }
+        }
+        catch (ModelLoadException)
+        {
+            model.Dispose();
+            throw;
+        }
+
         _models[name] = model;
         _states[name] = ModelState.Loading;
         LogModelLoaded(_logger, name, version, model.Sha256, stopwatch.Elapsed.TotalMilliseconds);
@@ -201,7 +219,7 @@ public sealed partial class ModelRepository : IDisposable
             .Where(folder => !Path.GetFileName(folder).StartsWith('.') && HighestVersion(folder) is not null)
             .Select(folder => Path.GetFileName(folder));
 
-    /// <summary>The highest numeric version folder that holds a model.onnx, or null.</summary>
+    /// <summary>The highest numeric version folder that contains a model.onnx, or null.</summary>
     private static string? HighestVersion(string modelFolder)
     {
         if (!Directory.Exists(modelFolder))

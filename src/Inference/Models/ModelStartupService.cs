@@ -7,7 +7,7 @@ namespace SigmoidService.Inference.Models;
 /// Loads the models when the host starts and warms them up in the background. A required model that is
 /// missing or corrupt makes <see cref="StartAsync"/> throw, which stops the host before it serves anything;
 /// one that fails its warm-up run stops the application. Until the warm-up ends the repository is not
-/// ready, so the readiness checks answer 503.
+/// ready, so the readiness checks return 503.
 /// </summary>
 public sealed partial class ModelStartupService(
     ModelRepository repository,

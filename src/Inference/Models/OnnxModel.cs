@@ -16,6 +16,7 @@ public sealed class OnnxModel : IDisposable
     private readonly SessionOptions _sessionOptions;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
+    private object? _preprocessor;
 
     private OnnxModel(
         string name,
@@ -46,7 +47,7 @@ public sealed class OnnxModel : IDisposable
     /// <summary>The full path of <c>model.onnx</c>.</summary>
     public string ModelPath { get; }
 
-    /// <summary>The folder that holds the model, its card and any extra files such as a vocabulary.</summary>
+    /// <summary>The folder that contains the model, its card and any extra files such as a vocabulary.</summary>
     public string Directory => Path.GetDirectoryName(ModelPath)!;
 
     /// <summary>The SHA-256 of the loaded bytes, lower-case hex; equal to the card's <c>onnxSha256</c>.</summary>
@@ -59,6 +60,23 @@ public sealed class OnnxModel : IDisposable
 
     /// <summary>The graph outputs in declaration order.</summary>
     public IReadOnlyList<TensorDescription> Outputs { get; }
+
+    /// <summary>Attaches the object that turns requests into this model's input, such as a tokenizer.</summary>
+    public void SetPreprocessor(object preprocessor) => _preprocessor = preprocessor;
+
+    /// <summary>Returns the attached preprocessor when it is of type <typeparamref name="T"/>.</summary>
+    public bool TryGetPreprocessor<T>(out T preprocessor)
+        where T : class
+    {
+        preprocessor = (_preprocessor as T)!;
+        return _preprocessor is T;
+    }
+
+    /// <summary>Returns the attached preprocessor.</summary>
+    /// <exception cref="InvalidOperationException">No preprocessor of that type is attached.</exception>
+    public T GetPreprocessor<T>()
+        where T : class =>
+        _preprocessor as T ?? throw new InvalidOperationException($"The model '{Name}' has no {typeof(T).Name} attached.");
 
     /// <summary>
     /// Reads <c>model.onnx</c> and <c>card.json</c> from <paramref name="directory"/>, checks the file's
@@ -111,11 +129,17 @@ public sealed class OnnxModel : IDisposable
 
         using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var runOptions = new RunOptions();
-        using var results = _session.Run(runOptions, [declared.Name], [value], [_outputNames[0]]);
-
-        var output = results[0];
-        var outputShape = output.GetTensorTypeAndShape().Shape;
-        return (output.GetTensorDataAsSpan<float>().ToArray(), outputShape);
+        try
+        {
+            using var results = _session.Run(runOptions, [declared.Name], [value], [_outputNames[0]]);
+            var output = results[0];
+            var outputShape = output.GetTensorTypeAndShape().Shape;
+            return (output.GetTensorDataAsSpan<float>().ToArray(), outputShape);
+        }
+        catch (OnnxRuntimeException exception)
+        {
+            throw Rejected(exception);
+        }
     }
 
     /// <summary>
@@ -139,6 +163,10 @@ public sealed class OnnxModel : IDisposable
             using var runOptions = new RunOptions();
             using var results = _session.Run(runOptions, names, values, outputs);
             return [.. results.Select((result, i) => ReadValue(outputs[i], result))];
+        }
+        catch (OnnxRuntimeException exception)
+        {
+            throw Rejected(exception);
         }
         finally
         {
@@ -271,7 +299,7 @@ public sealed class OnnxModel : IDisposable
         uint[] data => OrtValue.CreateTensorValueFromMemory(data, tensor.Shape),
         ulong[] data => OrtValue.CreateTensorValueFromMemory(data, tensor.Shape),
         bool[] data => OrtValue.CreateTensorValueFromMemory(data, tensor.Shape),
-        _ => throw new InvalidTensorException($"Input '{tensor.Name}' holds {tensor.Data.GetType().Name}, which is not a supported tensor type."),
+        _ => throw new InvalidTensorException($"Input '{tensor.Name}' is a {tensor.Data.GetType().Name}, which is not a supported tensor type."),
     };
 
     private static ModelTensor ReadValue(string name, OrtValue value)
@@ -383,4 +411,9 @@ public sealed class OnnxModel : IDisposable
     }
 
     private static string Format(IEnumerable<long> shape) => string.Join(", ", shape);
+
+    // Inputs are checked against the declared types and shapes first, so a failing run means values the
+    // graph cannot take, such as a token id past the end of an embedding table.
+    private InvalidTensorException Rejected(OnnxRuntimeException exception) =>
+        new($"Model '{Name}' cannot run on this input: {exception.Message}", exception);
 }

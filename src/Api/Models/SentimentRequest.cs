@@ -1,0 +1,4 @@
+namespace SigmoidService.Api.Models;
+
+/// <summary>Movie reviews to classify.</summary>
+public sealed record SentimentRequest(IReadOnlyList<string?>? Texts);
