@@ -10,48 +10,76 @@ public static class ClassificationMetrics
     /// </summary>
     public static double RocAuc(ReadOnlySpan<double> scores, ReadOnlySpan<double> labels, ReadOnlySpan<double> weights)
     {
-        var order = new int[scores.Length];
-        for (var i = 0; i < order.Length; i++)
+        // Sort each class's scores on its own (cheaper than one sort carrying labels), then count for every
+        // positive the negative weight below its score and half the negative weight tied with it.
+        var positiveCount = 0;
+        foreach (var label in labels)
         {
-            order[i] = i;
+            positiveCount += label == 1.0 ? 1 : 0;
         }
 
-        var keys = scores.ToArray();
-        Array.Sort(keys, order);
-
-        // Walk from the highest score down, one group of tied scores at a time.
-        double truePositive = 0, falsePositive = 0, area = 0;
-        var end = order.Length;
-        while (end > 0)
+        var positives = new double[positiveCount];
+        var negatives = new double[labels.Length - positiveCount];
+        var positiveWeights = weights.IsEmpty ? null : new double[positives.Length];
+        var negativeWeights = weights.IsEmpty ? null : new double[negatives.Length];
+        int p = 0, q = 0;
+        for (var i = 0; i < labels.Length; i++)
         {
-            var start = end - 1;
-            while (start > 0 && keys[start - 1] == keys[end - 1])
+            if (labels[i] == 1.0)
             {
-                start--;
+                positiveWeights?[p] = weights[i];
+                positives[p++] = scores[i];
             }
-
-            double groupPositive = 0, groupNegative = 0;
-            for (var k = start; k < end; k++)
+            else
             {
-                var i = order[k];
-                var weight = weights.IsEmpty ? 1.0 : weights[i];
-                if (labels[i] == 1.0)
-                {
-                    groupPositive += weight;
-                }
-                else
-                {
-                    groupNegative += weight;
-                }
+                negativeWeights?[q] = weights[i];
+                negatives[q++] = scores[i];
             }
-
-            area += groupNegative * (truePositive + (0.5 * groupPositive));
-            truePositive += groupPositive;
-            falsePositive += groupNegative;
-            end = start;
         }
 
-        return truePositive > 0 && falsePositive > 0 ? area / (truePositive * falsePositive) : double.NaN;
+        SortWithWeights(positives, positiveWeights);
+        SortWithWeights(negatives, negativeWeights);
+
+        double area = 0, below = 0, positiveTotal = 0, tied = 0;
+        var next = 0;
+        for (var i = 0; i < positives.Length; i++)
+        {
+            var score = positives[i];
+            if (i == 0 || score != positives[i - 1])
+            {
+                while (next < negatives.Length && negatives[next] < score)
+                {
+                    below += negativeWeights?[next] ?? 1.0;
+                    next++;
+                }
+
+                // Positives with equal scores are adjacent, so the tied weight is counted once per score.
+                tied = 0.0;
+                for (var k = next; k < negatives.Length && negatives[k] == score; k++)
+                {
+                    tied += negativeWeights?[k] ?? 1.0;
+                }
+            }
+
+            var weight = positiveWeights?[i] ?? 1.0;
+            area += weight * (below + (0.5 * tied));
+            positiveTotal += weight;
+        }
+
+        var negativeTotal = negativeWeights?.Sum() ?? negatives.Length;
+        return positiveTotal > 0 && negativeTotal > 0 ? area / (positiveTotal * negativeTotal) : double.NaN;
+    }
+
+    private static void SortWithWeights(double[] keys, double[]? weights)
+    {
+        if (weights is null)
+        {
+            Array.Sort(keys);
+        }
+        else
+        {
+            Array.Sort(keys, weights);
+        }
     }
 
     /// <summary>The weighted share of observations whose decision function has the sign of the label (&gt; 0 for 1).</summary>

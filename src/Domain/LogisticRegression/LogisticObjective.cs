@@ -142,10 +142,30 @@ internal sealed class LogisticObjective
         }
     }
 
+    /// <summary>
+    /// Computes g = Z^T r + lambda theta and H = Z^T diag(d) Z + diag(lambda) (row-major) in one pass over the
+    /// data; H from every stride-th row when stride exceeds 1.
+    /// </summary>
+    public void GradientAndHessian(ReadOnlySpan<double> theta, ReadOnlySpan<double> residuals, Span<double> gradient, ReadOnlySpan<double> curvature, double[] hessian, int stride)
+    {
+        Design.WeightedGram(curvature, hessian, stride, residuals, gradient);
+        for (var j = 0; j < gradient.Length; j++)
+        {
+            gradient[j] += Penalties[j] * theta[j];
+        }
+
+        AddPenalty(hessian);
+    }
+
     /// <summary>Computes H = Z^T diag(d) Z + diag(lambda), row-major, from every stride-th row when stride exceeds 1.</summary>
     public void Hessian(ReadOnlySpan<double> curvature, double[] hessian, int stride = 1)
     {
         Design.WeightedGram(curvature, hessian, stride);
+        AddPenalty(hessian);
+    }
+
+    private void AddPenalty(double[] hessian)
+    {
         var q = ParameterCount;
         for (var j = 0; j < q; j++)
         {

@@ -52,11 +52,10 @@ internal static class NewtonSolver
             var estimated = stride > 1 && relativeStep > 1e-2;
             var exact = !estimated && reusable is null;
             objective.Residuals(eta, residuals, exact || estimated ? curvature : []);
-            objective.Gradient(theta, residuals, gradient);
             var factor = reusable;
             if (factor is null)
             {
-                objective.Hessian(curvature, hessian, estimated ? stride : 1);
+                objective.GradientAndHessian(theta, residuals, gradient, curvature, hessian, estimated ? stride : 1);
                 factor = SymmetricSystems.FactorEquilibrated(hessian, q);
                 if (factor is null)
                 {
@@ -65,6 +64,10 @@ internal static class NewtonSolver
                 }
 
                 reusable = exact ? factor : null;
+            }
+            else
+            {
+                objective.Gradient(theta, residuals, gradient);
             }
 
             for (var j = 0; j < q; j++)

@@ -29,22 +29,29 @@ internal sealed class ScaledDesign
         var values = features.Values;
         var n = Rows;
         var p = FeatureCount;
-        ComputeMoments(values, n, p, fitIntercept);
 
-        // Transpose row by row, so that the row-major input is read sequentially, and standardise on the way.
-        var inverseScales = new double[p];
-        for (var j = 0; j < p; j++)
+        // Transpose in blocks of rows that stay in cache, then standardise each contiguous column.
+        const int blockRows = 64;
+        for (var start = 0; start < n; start += blockRows)
         {
-            inverseScales[j] = 1.0 / Scales[j];
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var row = values.AsSpan(i * p, p);
+            var end = Math.Min(start + blockRows, n);
             for (var j = 0; j < p; j++)
             {
-                _columns[((long)j * n) + i] = (row[j] - Means[j]) * inverseScales[j];
+                var column = _columns.AsSpan(j * n, n);
+                for (var i = start; i < end; i++)
+                {
+                    column[i] = values[(i * p) + j];
+                }
             }
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            var column = _columns.AsSpan(j * n, n);
+            var (mean, scale) = Moments(column, fitIntercept);
+            Means[j] = mean;
+            Scales[j] = scale;
+            Standardise(column, mean, 1.0 / scale);
         }
 
         if (fitIntercept)
@@ -112,12 +119,30 @@ internal sealed class ScaledDesign
     /// <paramref name="stride"/> above 1 only every stride-th row enters, weighted by stride: an unbiased
     /// estimate at a fraction of the cost.
     /// </summary>
-    public void WeightedGram(ReadOnlySpan<double> d, double[] gram, int stride = 1)
+    public void WeightedGram(ReadOnlySpan<double> d, double[] gram, int stride = 1) =>
+        WeightedGram(d, gram, stride, [], []);
+
+    /// <summary>
+    /// Computes the weighted Gram matrix as above and, in the same pass over the data, g = Z^T r when
+    /// <paramref name="r"/> is not empty (full Gram only).
+    /// </summary>
+    public void WeightedGram(ReadOnlySpan<double> d, double[] gram, int stride, ReadOnlySpan<double> r, Span<double> g)
     {
         if (stride > 1)
         {
             StridedGram(d, gram, stride);
+            if (!r.IsEmpty)
+            {
+                MultiplyTransposed(r, g);
+            }
+
             return;
+        }
+
+        var withGradient = !r.IsEmpty;
+        if (withGradient)
+        {
+            g.Clear();
         }
 
         var n = Rows;
@@ -138,6 +163,11 @@ internal sealed class ScaledDesign
                 var weightedRow = weighted.AsSpan(j * GramBlockRows, GramBlockRows);
                 source.CopyTo(plainRow);
                 TensorPrimitives.Multiply(source, d.Slice(start, length), weightedRow);
+                if (withGradient)
+                {
+                    g[j] += TensorPrimitives.Dot(source, r.Slice(start, length));
+                }
+
                 if (rounded > length)
                 {
                     plainRow[length..rounded].Clear();
@@ -310,57 +340,68 @@ internal sealed class ScaledDesign
         return [.. rows];
     }
 
-    // Means and standard deviations from two sequential passes over the rows: a provisional mean, then the
-    // corrected two-pass sums of d = x - provisional mean (the mean is corrected by sum(d) / n).
-    private void ComputeMoments(double[] values, int n, int p, bool fitIntercept)
+    // The mean (zero without an intercept) and the root mean square about it, by the corrected two-pass
+    // method: a provisional mean, then the sums of d = x - provisional mean and of d^2.
+    private static (double Mean, double Scale) Moments(ReadOnlySpan<double> column, bool fitIntercept)
     {
-        var provisional = new double[p];
-        if (fitIntercept)
+        var n = column.Length;
+        var provisional = fitIntercept ? TensorPrimitives.Sum(column) / n : 0.0;
+        double sum = 0, squares = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            for (var i = 0; i < n; i++)
+            var center = Vector256.Create(provisional);
+            Vector256<double> sumVector = default, squareVector = default;
+            for (; i <= n - 4; i += 4)
             {
-                TensorPrimitives.Add(provisional, values.AsSpan(i * p, p), provisional);
+                var deviation = Vector256.Create<double>(column.Slice(i, 4)) - center;
+                sumVector += deviation;
+                squareVector = Vector256.FusedMultiplyAdd(deviation, deviation, squareVector);
             }
 
-            TensorPrimitives.Multiply(provisional, 1.0 / n, provisional);
+            sum = Vector256.Sum(sumVector);
+            squares = Vector256.Sum(squareVector);
         }
 
-        var sums = new double[p];
-        var squares = new double[p];
-        var deviation = new double[p];
-        for (var i = 0; i < n; i++)
+        for (; i < n; i++)
         {
-            TensorPrimitives.Subtract(values.AsSpan(i * p, p), provisional, deviation);
-            TensorPrimitives.Add(sums, deviation, sums);
-            TensorPrimitives.MultiplyAdd(deviation, deviation, squares, squares);
+            var deviation = column[i] - provisional;
+            sum += deviation;
+            squares += deviation * deviation;
         }
 
-        for (var j = 0; j < p; j++)
+        var shift = fitIntercept ? sum / n : 0.0;
+        var mean = provisional + shift;
+        var scale = Math.Sqrt(Math.Max((squares / n) - (shift * shift), 0));
+        if (!double.IsFinite(scale))
         {
-            // Without an intercept the columns are not centred: the scale is the root mean square.
-            var shift = fitIntercept ? sums[j] / n : 0.0;
-            var variance = (squares[j] / n) - (shift * shift);
-            Means[j] = provisional[j] + shift;
-            var scale = Math.Sqrt(Math.Max(variance, 0));
-            if (!double.IsFinite(scale))
-            {
-                // The squares overflowed (values beyond 1e154): rescale the column before squaring.
-                scale = ColumnRootMeanSquare(values, n, p, j, Means[j]);
-            }
-
-            Scales[j] = scale > 0 && double.IsFinite(scale) ? scale : 1.0;
+            // The squares overflowed (values beyond 1e154): rescale before squaring.
+            var centred = column.ToArray();
+            TensorPrimitives.Subtract(centred, mean, centred);
+            scale = RootMeanSquare(centred);
         }
+
+        return (mean, scale > 0 && double.IsFinite(scale) ? scale : 1.0);
     }
 
-    private static double ColumnRootMeanSquare(double[] values, int n, int p, int j, double mean)
+    // column = (column - mean) * inverseScale, in place.
+    private static void Standardise(Span<double> column, double mean, double inverseScale)
     {
-        var column = new double[n];
-        for (var i = 0; i < n; i++)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            column[i] = values[(i * p) + j] - mean;
+            var center = Vector256.Create(mean);
+            var factor = Vector256.Create(inverseScale);
+            for (; i <= column.Length - 4; i += 4)
+            {
+                ((Vector256.Create<double>(column.Slice(i, 4)) - center) * factor).CopyTo(column.Slice(i, 4));
+            }
         }
 
-        return RootMeanSquare(column);
+        for (; i < column.Length; i++)
+        {
+            column[i] = (column[i] - mean) * inverseScale;
+        }
     }
 
     private static double RootMeanSquare(ReadOnlySpan<double> values)
