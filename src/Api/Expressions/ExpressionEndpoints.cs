@@ -63,6 +63,15 @@ public static class ExpressionEndpoints
         }
 
         var x = request.X!;
+        var operations = x.Length * expression.NodeCount;
+        var calls = (long)x.Length * expression.FunctionCallCount;
+        if (operations > max.MaxExpressionOperations || calls > max.MaxExpressionFunctionCalls)
+        {
+            return RequestErrors.For("x",
+                $"{x.Length} points × {expression.NodeCount} nodes = {operations} operations with {calls} function calls; the limits are "
+                + $"{max.MaxExpressionOperations} operations and {max.MaxExpressionFunctionCalls} calls. Send fewer points or a shorter formula.");
+        }
+
         var values = new double[x.Length];
         var derivatives = new double[x.Length];
         var watch = Stopwatch.StartNew();

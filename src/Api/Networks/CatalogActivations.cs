@@ -22,11 +22,11 @@ internal static class CatalogActivations
 
         // WithParameters throws InvalidInputException naming parameters.NAME, which becomes a 400.
         var configured = activation.WithParameters(parameters);
-        return new ScalarFunction(configured.Name, configured.Value, configured.Derivative);
+        return new ScalarFunction(configured.Name, configured.Value, configured.Derivative) { Evaluate = configured.Evaluate };
     }
 
     public static ScalarFunction Get(string name) =>
         ActivationCatalog.TryGet(name, out var activation)
-            ? new ScalarFunction(activation.Name, activation.Value, activation.Derivative)
+            ? new ScalarFunction(activation.Name, activation.Value, activation.Derivative) { Evaluate = activation.Evaluate }
             : throw new InvalidOperationException($"The activation catalogue has no '{name}'.");
 }

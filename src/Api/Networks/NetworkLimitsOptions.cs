@@ -8,8 +8,9 @@ namespace SigmoidService.Api.Networks;
 /// validated at start-up.
 /// </summary>
 /// <remarks>
-/// NOTE: the work limits (multiply-adds and activation evaluations) are sized so that one request takes
-/// well under two seconds on one core of a current x64 server; slower machines may want smaller values.
+/// NOTE: the work limits are estimates from timing the largest allowed requests in a Release build on a
+/// shared 2-core x64 machine at a load average near 20, where each took at most about 2 s (an erf-heavy
+/// formula at the call limit about 1.5 s). An idle machine runs them several times faster.
 /// </remarks>
 public sealed class NetworkLimitsOptions
 {
@@ -61,19 +62,19 @@ public sealed class NetworkLimitsOptions
 
     /// <summary>Maximum count of activation evaluations in the vanishing-gradient experiment: depth × samples × width.</summary>
     [Range(1, 10_000_000_000)]
-    public long MaxVanishingGradientUnits { get; set; } = 4_000_000;
+    public long MaxVanishingGradientUnits { get; set; } = 1_000_000;
 
     /// <summary>Maximum state size of a REINFORCE run.</summary>
     [Range(1, 100_000)]
-    public int MaxStateSize { get; set; } = 256;
+    public int MaxStateSize { get; set; } = 64;
 
     /// <summary>Maximum count of REINFORCE episodes.</summary>
     [Range(1, 100_000_000)]
-    public int MaxEpisodes { get; set; } = 200_000;
+    public int MaxEpisodes { get; set; } = 50_000;
 
     /// <summary>Maximum count of learning-curve points of a REINFORCE run.</summary>
     [Range(1, 100_000)]
-    public int MaxCurvePoints { get; set; } = 200;
+    public int MaxCurvePoints { get; set; } = 100;
 
     /// <summary>Maximum formula length, in characters.</summary>
     [Range(1, 1_000_000)]
@@ -94,4 +95,15 @@ public sealed class NetworkLimitsOptions
     /// <summary>Maximum count of x values at which a formula is evaluated.</summary>
     [Range(1, 10_000_000)]
     public int MaxExpressionPoints { get; set; } = 100_000;
+
+    /// <summary>Maximum formula work: points × nodes.</summary>
+    [Range(1, 10_000_000_000)]
+    public long MaxExpressionOperations { get; set; } = 10_000_000;
+
+    /// <summary>
+    /// Maximum count of function calls: points × calls per evaluation. A call of erf or sigmoid runs the
+    /// catalogue's double-double kernel, which costs up to a few microseconds.
+    /// </summary>
+    [Range(1, 10_000_000_000)]
+    public long MaxExpressionFunctionCalls { get; set; } = 200_000;
 }

@@ -30,6 +30,9 @@ public sealed class Expression
     /// <summary>The count of numbers, names and operations in the written-out formula.</summary>
     public long NodeCount => _root.Size;
 
+    /// <summary>The count of function calls (exp, erf, min and the rest) in one evaluation.</summary>
+    public int FunctionCallCount => _program.FunctionCallCount;
+
     /// <summary>Parses <paramref name="text"/> within <paramref name="limits"/>.</summary>
     /// <exception cref="ExpressionSyntaxException">The text is not a valid formula or exceeds a limit.</exception>
     public static Expression Parse(string text, ExpressionLimits limits) => new(ExpressionParser.Parse(text, limits));

@@ -12,9 +12,15 @@ internal sealed class ExpressionProgram
     {
         _instructions = instructions;
         StackSize = stackSize;
+        FunctionCallCount = instructions.Count(instruction => instruction.Code is OpCode.Call or OpCode.Min or OpCode.Max);
     }
 
     public int StackSize { get; }
+
+    public int InstructionCount => _instructions.Length;
+
+    /// <summary>The count of function calls per evaluation; these cost far more than arithmetic.</summary>
+    public int FunctionCallCount { get; }
 
     public static ExpressionProgram Compile(ExpressionNode root)
     {

@@ -47,13 +47,13 @@ public static class VanishingGradientExperiment
             random.FillUniform(weights[l], -bound, bound);
         }
 
-        // activations[0] is the input; activations[l] and preActivations[l - 1] belong to layer l.
+        // activations[0] is the input; activations[l] and derivatives[l - 1] (f' at the pre-activations) belong to layer l.
         var activations = new double[depth + 1][];
-        var preActivations = new double[depth][];
+        var derivatives = new double[depth][];
         activations[0] = inputs;
         for (var l = 0; l < depth; l++)
         {
-            (preActivations[l], activations[l + 1]) = ForwardLayer(activations[l], weights[l], samples, width, activation.Value);
+            (activations[l + 1], derivatives[l]) = ForwardLayer(activations[l], weights[l], samples, width, activation);
         }
 
         var output = activations[depth];
@@ -72,11 +72,7 @@ public static class VanishingGradientExperiment
         for (var l = depth - 1; l >= 0; l--)
         {
             // gradient holds ∂L/∂a for layer l + 1; turn it into ∂L/∂z in place.
-            var z = preActivations[l];
-            for (var i = 0; i < gradient.Length; i++)
-            {
-                gradient[i] *= activation.Derivative(z[i]);
-            }
+            TensorPrimitives.Multiply(gradient, derivatives[l], gradient);
 
             var weightGradientNorm = WeightGradientNorm(gradient, activations[l], samples, width);
             var (mean, std) = MeanAndStd(activations[l + 1]);
@@ -100,23 +96,23 @@ public static class VanishingGradientExperiment
         _ => throw new ArgumentOutOfRangeException(nameof(initialization), initialization, "Unknown initialisation."),
     };
 
-    private static (double[] PreActivations, double[] Activations) ForwardLayer(
-        double[] input, double[] weights, int samples, int width, Func<double, double> activation)
+    private static (double[] Activations, double[] Derivatives) ForwardLayer(
+        double[] input, double[] weights, int samples, int width, ScalarFunction activation)
     {
         var z = new double[samples * width];
-        var a = new double[samples * width];
         for (var s = 0; s < samples; s++)
         {
             var row = input.AsSpan(s * width, width);
             for (var j = 0; j < width; j++)
             {
-                var value = TensorPrimitives.Dot(row, weights.AsSpan(j * width, width));
-                z[(s * width) + j] = value;
-                a[(s * width) + j] = activation(value);
+                z[(s * width) + j] = TensorPrimitives.Dot(row, weights.AsSpan(j * width, width));
             }
         }
 
-        return (z, a);
+        var a = new double[z.Length];
+        var derivatives = new double[z.Length];
+        activation.EvaluateAll(z, a, derivatives);
+        return (a, derivatives);
     }
 
     // ∂L/∂a_(l-1) = ∂L/∂z_l · W_l, accumulated row by row of W so that every operation is a contiguous span.

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using SigmoidService.Domain.Randomness;
 
 namespace SigmoidService.Domain.Policies;
@@ -54,8 +55,7 @@ public static class Reinforce
         for (var episode = 0; episode < episodes; episode++)
         {
             ContextualBandit.SampleState(random, state);
-            var policy = new BernoulliPolicy(weights, bias, sigmoid);
-            var probability = policy.Probability(state);
+            var probability = sigmoid(TensorPrimitives.Dot(weights, state) + bias);
             var action = random.NextDouble() < probability ? 1 : 0;
             var reward = bandit.Reward(state, action, random);
 

@@ -97,4 +97,16 @@ public sealed class ExpressionEndpointTests(WebApplicationFactory<Program> facto
 
         await ApiClient.AssertValidationProblemAsync(client, Evaluate, """{"x": [1]}""", "expression");
     }
+
+    [Fact]
+    public async Task Evaluate_TooManyFunctionCalls_NamesX()
+    {
+        using var client = factory.CreateClient();
+        var points = string.Join(", ", Enumerable.Repeat("0.5", 50_000));
+
+        var message = await ApiClient.AssertValidationProblemAsync(client, Evaluate,
+            $$"""{"expression": "erf(x) + erf(2 * x) + erf(3 * x) + erf(4 * x) + erf(5 * x)", "x": [{{points}}]}""", "x");
+
+        Assert.Contains("250000 function calls", message, StringComparison.Ordinal);
+    }
 }
