@@ -1,3 +1,4 @@
+using SigmoidService.Api.Activations;
 using SigmoidService.Api.LogisticRegression;
 using SigmoidService.Api.Networks;
 using SigmoidService.Api.Plots;
@@ -19,6 +20,10 @@ public sealed class RendererTests
 
     private static readonly Dictionary<string, (IPlotRenderer Renderer, object Response, string[] Texts)> Samples = new()
     {
+        ["activation-curve"] = (new ActivationCurvePlotRenderer(), ActivationCurveSample(),
+            ["scaled-sigmoid (k = 2, l = 1, x0 = 0.5) and its derivative", "scaled-sigmoid(x)", "scaled-sigmoid′(x), the derivative"]),
+        ["activation-compare"] = (new ActivationComparisonPlotRenderer(), ActivationComparisonSample(),
+            ["Activations compared: sigmoid, tanh, relu, logit", "tanh(x)", "relu′(x)", "logit(x)"]),
         ["decision-boundary"] = (new DecisionBoundaryPlotRenderer(), DecisionBoundarySample(),
             ["Sigmoid neuron: output and decision boundary", "boundary y = -0.5 x + 0.25", "P(output = 1)", "x (input 1)"]),
         ["reinforce"] = (new ReinforcePlotRenderer(), ReinforceSample(),
@@ -68,6 +73,31 @@ public sealed class RendererTests
         var png = _images.Render(new PlotRequest(PlotFormat.Png, 320, 200), renderer, response);
 
         PlotAssertions.IsPng(png, 320, 200);
+    }
+
+    private static ActivationCurveResponse ActivationCurveSample()
+    {
+        var x = Enumerable.Range(0, 201).Select(i => -6 + (0.06 * i)).ToArray();
+        var values = x.Select(value => 1 / (1 + Math.Exp(-2 * (value - 0.5)))).ToArray();
+        var derivatives = values.Select(value => 2 * value * (1 - value)).ToArray();
+        var parameters = new Dictionary<string, double> { ["k"] = 2, ["l"] = 1, ["x0"] = 0.5 };
+        return new ActivationCurveResponse("scaled-sigmoid", parameters, x, values, derivatives);
+    }
+
+    private static ActivationComparisonResponse ActivationComparisonSample()
+    {
+        // The logit is defined on [0, 1] only, so most of its samples are NaN and its ends are infinite.
+        var x = Enumerable.Range(0, 101).Select(i => -3 + (0.06 * i)).ToArray();
+        var sigmoid = x.Select(value => 1 / (1 + Math.Exp(-value))).ToArray();
+        var tanh = x.Select(Math.Tanh).ToArray();
+        var logit = x.Select(value => value is < 0 or > 1 ? double.NaN : Math.Log(value / (1 - value))).ToArray();
+        return new ActivationComparisonResponse(x,
+        [
+            new ActivationSeries("sigmoid", sigmoid, sigmoid.Select(value => value * (1 - value)).ToArray()),
+            new ActivationSeries("tanh", tanh, tanh.Select(value => 1 - (value * value)).ToArray()),
+            new ActivationSeries("relu", x.Select(value => Math.Max(0, value)).ToArray(), x.Select(value => value > 0 ? 1.0 : 0.0).ToArray()),
+            new ActivationSeries("logit", logit, x.Select(value => value is < 0 or > 1 ? double.NaN : 1 / (value * (1 - value))).ToArray()),
+        ]);
     }
 
     private static DecisionBoundaryResult DecisionBoundarySample()

@@ -5,6 +5,8 @@ internal static class PlotRenderers
 {
     public static void AddAll(IServiceCollection services)
     {
+        services.AddSingleton<IPlotRenderer, ActivationCurvePlotRenderer>();
+        services.AddSingleton<IPlotRenderer, ActivationComparisonPlotRenderer>();
         services.AddSingleton<IPlotRenderer, DecisionBoundaryPlotRenderer>();
         services.AddSingleton<IPlotRenderer, LogisticCurvePlotRenderer>();
         services.AddSingleton<IPlotRenderer, ReinforcePlotRenderer>();
