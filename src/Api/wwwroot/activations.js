@@ -88,7 +88,7 @@ export function setUpActivations() {
       ? `/api/v1/activations/${encodeURIComponent(selected[0])}/curve?${query}`
       : `/api/v1/activations/compare?names=${selected.map(encodeURIComponent).join(',')}&${query}`;
     const first = selectedEntries()[0];
-    formula.textContent = first ? `${first.name}(x) = ${first.formula}` : '';
+    formula.textContent = first ? first.formula : '';
   }
 
   async function draw() {
