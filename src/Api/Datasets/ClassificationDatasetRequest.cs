@@ -2,7 +2,7 @@ namespace SigmoidService.Api.Datasets;
 
 /// <summary>
 /// Parameters of a synthetic classification data set, named as in scikit-learn's make_classification;
-/// absent fields take its defaults. <c>Weights</c> holds the negative-class share as a one-element array.
+/// absent fields take its defaults. <c>Weights</c> is the negative-class share as a one-element array.
 /// </summary>
 public sealed record ClassificationDatasetRequest(
     int? Samples = null,

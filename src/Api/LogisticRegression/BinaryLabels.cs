@@ -4,8 +4,8 @@ using SigmoidService.Api.Infrastructure;
 namespace SigmoidService.Api.LogisticRegression;
 
 /// <summary>
-/// Labels encoded as 0/1 with their two classes in scikit-learn's order: numbers must be 0 or 1, booleans
-/// sort false before true, and strings sort by ordinal comparison; the second class is the positive one.
+/// Labels encoded as 0/1 with their two classes in scikit-learn's order. Numbers must be 0 or 1, booleans
+/// sort false before true, and strings sort by ordinal comparison. The second class is the positive one.
 /// </summary>
 public sealed record BinaryLabels(LabelValue[] Classes, int[] Targets)
 {

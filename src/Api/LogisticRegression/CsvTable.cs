@@ -21,7 +21,7 @@ public sealed class CsvTable
     public IReadOnlyList<CsvRecord> Records { get; }
 
     /// <summary>
-    /// Reads the table, stopping with <see cref="CsvTooLargeException"/> once it holds more than
+    /// Reads the table, stopping with <see cref="CsvTooLargeException"/> once it has more than
     /// <paramref name="maxCells"/> cells. The text itself is bounded by the request body limit.
     /// </summary>
     /// <exception cref="FormatException">When a quoted cell is not closed or text follows a closing quote.</exception>

@@ -7,7 +7,7 @@ namespace SigmoidService.Api.LogisticRegression;
 /// <summary>
 /// Fitted models in the shared IMemoryCache, each entry sized by its approximate bytes and kept while it
 /// is used within <see cref="CacheOptions.ModelSlidingExpiration"/>. A model larger than the whole cache,
-/// or one evicted under memory pressure, is gone and its id answers 404.
+/// or one evicted under memory pressure, is gone and its id gets a 404.
 /// </summary>
 public sealed class LogisticModelStore(IMemoryCache cache, IOptions<CacheOptions> options)
 {

@@ -14,8 +14,8 @@ namespace SigmoidService.Domain.Datasets;
 /// when <c>Hypercube</c> is false). (2) A cluster's rows are standard normal in the informative columns,
 /// multiplied by a random matrix with entries uniform in [-1, 1) (so each cluster has its own
 /// covariance) and moved to the centre. (3) Redundant columns are the informative ones times a random
-/// matrix with entries in [-1, 1); repeated columns copy random informative or redundant columns; the rest
-/// are standard normal noise. (4) Each label is replaced by a random class with probability
+/// matrix with entries in [-1, 1). Repeated columns copy random informative or redundant columns, and the
+/// rest are standard normal noise. (4) Each label is replaced by a random class with probability
 /// <c>FlipY</c>. (5) Every value becomes (value + Shift) * Scale and, when <c>Shuffle</c> is set, the rows
 /// are shuffled. Rows go to the classes by <c>NegativeWeight</c>, split evenly over each class's clusters.
 /// Columns are not shuffled.

@@ -4,8 +4,8 @@ namespace SigmoidService.Domain.LogisticRegression;
 /// Inference statistics of an unpenalised fit, equal to statsmodels' <c>Logit</c> results (and, with
 /// weights, to its <c>GLM</c> with <c>freq_weights</c>). The per-parameter arrays list the intercept
 /// first, when there is one, then the coefficients in feature order. Standard errors come from the
-/// inverse observed information at the optimum; z values are coefficient / standard error; p-values are
-/// two-sided from the standard normal; confidence intervals are 95 % Wald intervals. A parameter that the
+/// inverse observed information at the optimum. z values are coefficient / standard error, p-values are
+/// two-sided from the standard normal, and confidence intervals are 95 % Wald intervals. A parameter that the
 /// data do not determine (separation or a singular information matrix) has NaN in every per-parameter
 /// array, never a finite number that means nothing.
 /// </summary>

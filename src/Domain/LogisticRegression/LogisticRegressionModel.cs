@@ -36,7 +36,7 @@ public sealed class LogisticRegressionModel
     /// <summary>Returns P(positive | x) = sigmoid(w . x + b), exact in both tails.</summary>
     public double Probability(ReadOnlySpan<double> features) => Sigmoid(DecisionFunction(features));
 
-    /// <summary>The logistic sigmoid 1 / (1 + exp(-t)), computed from exp(-|t|) so that it never overflows.</summary>
+    /// <summary>The logistic sigmoid 1 / (1 + exp(-t)), computed from exp(-|t|), which is at most 1, so no step overflows.</summary>
     public static double Sigmoid(double t)
     {
         var e = Math.Exp(-Math.Abs(t));

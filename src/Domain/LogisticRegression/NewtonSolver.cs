@@ -1,17 +1,17 @@
 namespace SigmoidService.Domain.LogisticRegression;
 
 /// <summary>
-/// Damped Newton's method (iteratively reweighted least squares) on the standardised design: the Newton
+/// Damped Newton's method (iteratively reweighted least squares) on the standardised design. The Newton
 /// system is equilibrated to unit diagonal and solved by Cholesky, with Levenberg-Marquardt damping when
-/// it is singular, and the step is cut back until the Armijo condition holds. It ends at the optimum to
-/// the last few digits.
+/// it is singular. The step is cut back until the Armijo condition holds. It ends at the optimum to the
+/// last few digits.
 /// </summary>
 /// <remarks>
 /// The Hessian costs n q^2 / 2 multiply-adds against n q for a gradient, so it is not rebuilt blindly.
 /// While the steps are large (relative size above 1e-2) and there are at least 32 rows per parameter, it
 /// is estimated from every stride-th row (at least 16 rows per parameter, at most every 8th row). Near the optimum the exact
 /// Hessian is built and its factor reused for further steps (the chord method) while each step shrinks
-/// to at most a quarter of the previous one; otherwise it is rebuilt. Reused or estimated Hessians
+/// to at most a quarter of the previous one. Otherwise it is rebuilt. Reused or estimated Hessians
 /// converge linearly, so such a step counts as converged only when it is 1e-6 times below the tolerance
 /// or has stopped shrinking at the rounding floor.
 /// </remarks>
@@ -98,7 +98,7 @@ internal static class NewtonSolver
             }
 
             // Below this the change of f is lost in the rounding of f itself, so the Armijo test cannot
-            // decide; the quadratic model is exact to that order and the full step is taken.
+            // decide. The quadratic model is exact to that order, so the full step is taken.
             var belowRounding = decrement < 64 * UnitRoundoff * (1 + Math.Abs(value));
             var t = 1.0;
             var accepted = false;

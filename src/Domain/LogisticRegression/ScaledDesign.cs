@@ -6,8 +6,8 @@ namespace SigmoidService.Domain.LogisticRegression;
 /// <summary>
 /// The design matrix the solvers work on: every feature centred (when there is an intercept) and divided
 /// by its standard deviation, stored column-major, with a column of ones for the intercept last. Working on
-/// standardised columns is what lets a feature in millions beside one in millionths converge; the
-/// coefficients are mapped back to the original features at the end.
+/// standardised columns lets a feature in millions beside one in millionths converge. The coefficients
+/// are mapped back to the original features at the end.
 /// </summary>
 internal sealed class ScaledDesign
 {

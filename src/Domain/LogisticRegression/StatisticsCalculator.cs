@@ -3,9 +3,9 @@ namespace SigmoidService.Domain.LogisticRegression;
 /// <summary>
 /// Computes statsmodels-equal inference statistics at the end of an unpenalised Newton fit. The observed
 /// information is built on the standardised design, equilibrated, and factored by a rank-revealing
-/// Cholesky; each original parameter is a linear function of the solver parameters, so its variance is a
-/// quadratic form of the inverse information, and it is undetermined (NaN) when that function has a
-/// component in the null space.
+/// Cholesky. Each original parameter is a linear function of the solver parameters, so its variance is a
+/// quadratic form of the inverse information. It is undetermined (NaN) when that function has a component
+/// in the null space.
 /// </summary>
 internal static class StatisticsCalculator
 {

@@ -211,8 +211,8 @@ internal sealed class PivotedCholesky(double[] factor, int[] permutation, int ra
     public int Rank { get; } = rank;
 
     /// <summary>
-    /// Returns a^T A^- a for a generalised inverse A^- built from the leading factor; equal to a^T A^+ a when
-    /// a lies in the range of A.
+    /// Returns a^T A^- a for a generalised inverse A^- built from the leading factor. It equals a^T A^+ a
+    /// when a lies in the range of A.
     /// </summary>
     public double QuadraticFormOfInverse(ReadOnlySpan<double> a)
     {

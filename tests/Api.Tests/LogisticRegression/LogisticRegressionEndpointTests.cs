@@ -20,7 +20,7 @@ public sealed class LogisticRegressionEndpointTests(WebApplicationFactory<Progra
     private static readonly int[] TwoFeatureLabels = [0, 1, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0];
 
     [Fact]
-    public async Task Fit_JsonNumericLabels_ReturnsModelThatCanBeFetched()
+    public async Task Fit_NumericLabels_StoresModel()
     {
         using var client = factory.CreateClient();
 
@@ -123,7 +123,7 @@ public sealed class LogisticRegressionEndpointTests(WebApplicationFactory<Progra
     }
 
     [Fact]
-    public async Task Fit_CsvNonNumericCell_NamesRowAndColumn()
+    public async Task Fit_CsvTextCell_NamesLineAndColumn()
     {
         using var client = factory.CreateClient();
         using var content = new StringContent("x1,x2,y\n1,2,0\n3,abc,1\n0.5,1,1\n", Encoding.UTF8, "text/csv");
@@ -396,7 +396,7 @@ public sealed class LogisticRegressionEndpointTests(WebApplicationFactory<Progra
     }
 
     [Fact]
-    public async Task Curve_OneFeatureModel_ReturnsGridAndTrainingPoints()
+    public async Task Curve_OneFeature_ReturnsGridAndPoints()
     {
         using var client = factory.CreateClient();
         var fit = await PostFit(client, new

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace SigmoidService.Api.Tests.LogisticRegression;
 
-/// <summary>Assertions on problem+json answers: status, content type and the field named in errors.</summary>
+/// <summary>Assertions on problem+json responses: status, content type and the field named in errors.</summary>
 internal static class ProblemAssert
 {
     public static async Task<JsonElement> HasFieldError(HttpResponseMessage response, string field, HttpStatusCode status = HttpStatusCode.BadRequest)

@@ -4,9 +4,9 @@ namespace SigmoidService.Domain.Tests.LogisticRegression;
 
 /// <summary>
 /// Compares fits with the reference optimum (scikit-learn's objective, polished to 50 digits with mpmath)
-/// and with statsmodels' statistics. Coefficients must be within 1e-6 relative of the optimum, with an
-/// absolute floor of 1e-9 divided by the feature's standard deviation (a change of 1e-9 in the
-/// log-odds per standard deviation) for coefficients near zero; statistics within 1e-6 relative.
+/// and with statsmodels' statistics. Coefficients must be within 1e-6 relative of the optimum. Near zero
+/// an absolute floor applies: 1e-9 divided by the feature's standard deviation, a change of 1e-9 in the
+/// log-odds per standard deviation. Statistics must be within 1e-6 relative.
 /// </summary>
 public sealed class ReferenceFitTests
 {
