@@ -167,6 +167,9 @@ internal static class NewtonSolver
 
                 // A large step that no longer lowers f means the optimum is at infinity along a direction
                 // that drives some observations' probabilities to exactly their labels.
+                // NOTE: this is a numerical test, not the linear program that decides quasi-complete
+                // separation exactly; a fit that ends at maxIterations with saturated observations is
+                // also reported as separated, and L-BFGS fits (over 1024 parameters) are not checked.
                 var stalled = previousValue - value <= 1e-13 * Math.Abs(value) && stepSize > 1e-4 * (1.0 + size);
                 if (stalled && CountSaturated(objective, eta) > 0)
                 {
