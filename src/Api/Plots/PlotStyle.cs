@@ -69,6 +69,31 @@ public static class PlotStyle
         return (xs.ToArray(), ys.ToArray());
     }
 
+    /// <summary>
+    /// Limits the y axis to the bulk of the values when a few outliers (a derivative that diverges at the
+    /// edge of the domain) would otherwise flatten every other curve. The bulk is the 2nd to 98th
+    /// percentile; the axis is left to autoscale when the full range is within 4 times the bulk's.
+    /// </summary>
+    public static void FocusOnBulk(Plot plot, IEnumerable<IReadOnlyList<double>> series)
+    {
+        var values = series.SelectMany(values => values).Where(double.IsFinite).ToArray();
+        if (values.Length < 20)
+        {
+            return;
+        }
+
+        Array.Sort(values);
+        var low = values[(int)(values.Length * 0.02)];
+        var high = values[(int)(values.Length * 0.98)];
+        var bulk = high - low;
+        if (bulk <= 0 || values[^1] - values[0] <= 4 * bulk)
+        {
+            return;
+        }
+
+        plot.Axes.SetLimitsY(low - (0.25 * bulk), high + (0.25 * bulk));
+    }
+
     /// <summary>Writes slope x + intercept with the intercept's sign as the operator, as in "1.5 x - 4.08".</summary>
     public static string Linear(double slope, double intercept, string variable = "x")
     {

@@ -24,6 +24,7 @@ public sealed class ActivationComparisonPlotRenderer : PlotRenderer<ActivationCo
             derivative.LineWidth = 1.5f;
         }
 
+        PlotStyle.FocusOnBulk(plot, response.Series.SelectMany(series => new[] { series.Values, series.Derivatives }));
         var zero = plot.Add.HorizontalLine(0, 1, Colors.Gray);
         zero.ExcludeFromLegend = true;
 

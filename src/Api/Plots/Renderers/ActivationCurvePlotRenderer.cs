@@ -17,6 +17,7 @@ public sealed class ActivationCurvePlotRenderer : PlotRenderer<ActivationCurveRe
         var (derivativeX, derivativeY) = PlotStyle.Finite(response.X, response.Derivatives);
         PlotStyle.Line(plot, derivativeX, derivativeY, $"{name}′(x), the derivative", LinePattern.Dashed);
 
+        PlotStyle.FocusOnBulk(plot, [response.Values, response.Derivatives]);
         var zero = plot.Add.HorizontalLine(0, 1, Colors.Gray);
         zero.ExcludeFromLegend = true;
 
