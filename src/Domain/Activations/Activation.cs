@@ -82,6 +82,27 @@ public abstract class Activation
         }
     }
 
+    /// <summary>Evaluates f alone at every point of <paramref name="x"/>, to the accuracy of <see cref="Value(double)"/>.</summary>
+    public virtual void EvaluateValues(ReadOnlySpan<double> x, Span<double> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        for (var i = 0; i < x.Length; i++)
+        {
+            values[i] = Value(x[i]);
+        }
+    }
+
+    /// <summary>Evaluates f alone in single precision at every point of <paramref name="x"/>.</summary>
+    public virtual void EvaluateValues(ReadOnlySpan<float> x, Span<float> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        var single = SinglePrecision;
+        for (var i = 0; i < x.Length; i++)
+        {
+            values[i] = (float)single.Value((double)x[i]);
+        }
+    }
+
     /// <summary>
     /// Returns this activation with some parameters replaced. Names are matched exactly; parameters not
     /// given keep their current values.

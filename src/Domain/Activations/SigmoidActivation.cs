@@ -51,5 +51,17 @@ public sealed class SigmoidActivation : Activation
         SigmoidKernel.Evaluate(x, values[..x.Length], derivatives[..x.Length]);
     }
 
+    public override void EvaluateValues(ReadOnlySpan<double> x, Span<double> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        SigmoidKernel.EvaluateValues(x, values[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<float> x, Span<float> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        SigmoidKernel.EvaluateValues(x, values[..x.Length]);
+    }
+
     protected override Activation Create(IReadOnlyList<double> parameterValues) => this;
 }

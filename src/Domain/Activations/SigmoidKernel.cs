@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SigmoidService.Domain.Activations;
 
 /// <summary>
@@ -71,6 +73,79 @@ internal static class SigmoidKernel
             values[i] = (float)ScalarValue(x[i]);
             derivatives[i] = (float)ScalarDerivative(x[i]);
         }
+    }
+
+    /// <summary>Computes sigma only, for callers that need no derivative.</summary>
+    public static void EvaluateValues(ReadOnlySpan<double> x, Span<double> values)
+    {
+        var done = 0;
+        if (Simd512.IsHardwareAccelerated)
+        {
+            done = EvaluateValueVectors<Simd512>(x, values);
+        }
+        else if (Simd256.IsHardwareAccelerated)
+        {
+            done = EvaluateValueVectors<Simd256>(x, values);
+        }
+        else if (Simd128.IsHardwareAccelerated)
+        {
+            done = EvaluateValueVectors<Simd128>(x, values);
+        }
+
+        for (var i = done; i < x.Length; i++)
+        {
+            values[i] = ScalarValue(x[i]);
+        }
+    }
+
+    /// <summary>Computes sigma only in single precision.</summary>
+    public static void EvaluateValues(ReadOnlySpan<float> x, Span<float> values)
+    {
+        var done = 0;
+        if (Simd512.IsHardwareAccelerated)
+        {
+            done = EvaluateValueVectors<Simd512>(x, values);
+        }
+        else if (Simd256.IsHardwareAccelerated)
+        {
+            done = EvaluateValueVectors<Simd256>(x, values);
+        }
+        else if (Simd128.IsHardwareAccelerated)
+        {
+            done = EvaluateValueVectors<Simd128>(x, values);
+        }
+
+        for (var i = done; i < x.Length; i++)
+        {
+            values[i] = (float)ScalarValue(x[i]);
+        }
+    }
+
+    internal static int EvaluateValueVectors<TVector>(ReadOnlySpan<double> x, Span<double> values)
+        where TVector : struct, ISimdDouble<TVector>
+    {
+        var count = TVector.Count;
+        var i = 0;
+        for (; i <= x.Length - count; i += count)
+        {
+            TVector.Store(SigmoidValueDouble(TVector.Load(x, i)), values, i);
+        }
+
+        return i;
+    }
+
+    internal static int EvaluateValueVectors<TVector>(ReadOnlySpan<float> x, Span<float> values)
+        where TVector : struct, ISimdDouble<TVector>
+    {
+        var count = 2 * TVector.Count;
+        var i = 0;
+        for (; i <= x.Length - count; i += count)
+        {
+            var (lower, upper) = TVector.LoadWidened(x, i);
+            TVector.StoreNarrowed(SigmoidForSingle(lower).Value, SigmoidForSingle(upper).Value, values, i);
+        }
+
+        return i;
     }
 
     /// <summary>Evaluates whole vectors and returns how many elements were done.</summary>
@@ -173,6 +248,39 @@ internal static class SigmoidKernel
         return (value, derivative);
     }
 
+    /// <summary>sigma alone, with the same steps as <see cref="SigmoidDouble{TVector}"/>.</summary>
+    private static TVector SigmoidValueDouble<TVector>(TVector x)
+        where TVector : struct, ISimdDouble<TVector>
+    {
+        var one = TVector.Create(1.0);
+        var a = TVector.Min(TVector.Abs(x), TVector.Create(ArgumentClamp));
+        var negative = TVector.LessThan(x, TVector.Create(0.0));
+
+        var (eh, el, k) = ExpNegative(a);
+        var scale = TVector.PowerOfTwo(TVector.Max(k, TVector.Create(SubnormalExponent)));
+        var e = eh * scale;
+        var eLow = el * scale;
+        var dh = one + e;
+        var dl = ((one - dh) + e) + eLow;
+        var inverse = one / dh;
+
+        // The numerator is 1 for x >= 0 and e for x < 0; the correction step is the same.
+        var numerator = TVector.Select(negative, e, one);
+        var numeratorLow = TVector.Select(negative, eLow, TVector.Create(0.0));
+        var quotient = numerator * inverse;
+        var residual = TVector.FusedMultiplyAdd(-quotient, dh, numerator) + numeratorLow - (quotient * dl);
+        var value = TVector.FusedMultiplyAdd(residual, inverse, quotient);
+
+        var tiny = TVector.LessThan(k, TVector.Create(SubnormalExponent));
+        if (TVector.Any(tiny))
+        {
+            value = TVector.Select(tiny, TVector.Select(negative, RoundScaled(eh, el, k), one), value);
+        }
+
+        var nan = TVector.IsNaN(x);
+        return TVector.Any(nan) ? TVector.Select(nan, x, value) : value;
+    }
+
     /// <summary>
     /// exp(-a) for 0 &lt;= a &lt;= 1500 as (hi + lo) * 2^k with hi + lo in [2^-0.5, 2^0.5], accurate to about 2^-57.
     /// </summary>
@@ -245,6 +353,7 @@ internal static class SigmoidKernel
     }
 
     /// <summary>sigma and sigma' in plain double arithmetic, accurate to about 2^-46: enough to round to single once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (TVector Value, TVector Derivative) SigmoidForSingle<TVector>(TVector x)
         where TVector : struct, ISimdDouble<TVector>
     {
