@@ -12,25 +12,27 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     {
         var page = await fixture.OpenPlaygroundAsync();
 
+        // A one first, so that a model that calls everything a zero fails the test.
+        await DrawStrokeAsync(page, "#digit-canvas");
+        var oneProbability = await ReadProbabilityAsync(page);
+        await page.Locator("#digit-clear").ClickAsync();
         await DrawRingAsync(page, "#digit-canvas");
-        var digitState = await WaitForAnswerAsync(page, "#digit-probability");
-        Assert.True(digitState == "done", $"mnist-zero failed: {await page.Locator("#digit-error").TextContentAsync()}");
-        var probabilityText = await page.Locator("#digit-probability").TextContentAsync();
-        var probability = double.Parse(probabilityText!, CultureInfo.InvariantCulture);
+        var zeroProbability = await ReadProbabilityAsync(page);
 
-        await page.Locator("#review-text").FillAsync(
+        var negativeLabel = await RateReviewAsync(page,
+            "A dull, lifeless mess. The plot makes no sense, the acting is wooden and the jokes fall flat. "
+            + "I was bored from start to finish and regret wasting two hours on this terrible film.");
+        var positiveLabel = await RateReviewAsync(page,
             "An absolutely wonderful film. The acting is superb, the story is moving and beautifully told, "
             + "and the music is gorgeous. I loved every minute of it and will gladly watch it again.");
-        await page.Locator("#review-submit").ClickAsync();
-        var reviewState = await WaitForAnswerAsync(page, "#review-label");
-        Assert.True(reviewState == "done", $"imdb-sentiment failed: {await page.Locator("#review-error").TextContentAsync()}");
-        var label = await page.Locator("#review-label").TextContentAsync();
 
         await page.Locator("#digit").ScrollIntoViewIfNeededAsync();
         await SaveScreenshotAsync(page, "playground-digit-and-review.png");
 
-        Assert.True(probability > 0.5, $"The drawn ring got P(zero) = {probability}, expected more than 0.5.");
-        Assert.Equal("positive", label);
+        Assert.True(zeroProbability > 0.5, $"The drawn ring got P(zero) = {zeroProbability}, expected more than 0.5.");
+        Assert.True(oneProbability < 0.5, $"A vertical stroke, a one, got P(zero) = {oneProbability}, expected less than 0.5.");
+        Assert.Equal("positive", positiveLabel);
+        Assert.Equal("negative", negativeLabel);
         Assert.Equal(string.Empty, await page.Locator("#digit-error").TextContentAsync());
         Assert.Equal(string.Empty, await page.Locator("#review-error").TextContentAsync());
     }
@@ -104,6 +106,42 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         {
             var angle = 2 * Math.PI * step / Steps;
             await page.Mouse.MoveAsync((float)(centreX + (radiusX * Math.Sin(angle))), (float)(centreY - (radiusY * Math.Cos(angle))));
+        }
+
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Waits for mnist-zero's answer to the drawing and returns the probability shown.</summary>
+    private static async Task<double> ReadProbabilityAsync(IPage page)
+    {
+        var state = await WaitForAnswerAsync(page, "#digit-probability");
+        Assert.True(state == "done", $"mnist-zero failed: {await page.Locator("#digit-error").TextContentAsync()}");
+        var text = await page.Locator("#digit-probability").TextContentAsync();
+        return double.Parse(text!, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Types a review, asks for its rating and returns the label shown.</summary>
+    private static async Task<string?> RateReviewAsync(IPage page, string review)
+    {
+        await page.Locator("#review-text").FillAsync(review);
+        await page.Locator("#review-submit").ClickAsync();
+        var state = await WaitForAnswerAsync(page, "#review-label");
+        Assert.True(state == "done", $"imdb-sentiment failed: {await page.Locator("#review-error").TextContentAsync()}");
+        return await page.Locator("#review-label").TextContentAsync();
+    }
+
+    /// <summary>Draws one vertical stroke, the shape of a handwritten one.</summary>
+    private static async Task DrawStrokeAsync(IPage page, string selector)
+    {
+        var canvas = page.Locator(selector);
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException($"{selector} is not visible.");
+        var x = (float)(box.X + (box.Width / 2));
+        await page.Mouse.MoveAsync(x, (float)(box.Y + (box.Height * 0.15)));
+        await page.Mouse.DownAsync();
+        for (var step = 1; step <= 20; step++)
+        {
+            await page.Mouse.MoveAsync(x, (float)(box.Y + (box.Height * (0.15 + (0.7 * step / 20)))));
         }
 
         await page.Mouse.UpAsync();

@@ -1,5 +1,6 @@
 using SigmoidService.Api.Activations;
 using SigmoidService.Api.LogisticRegression;
+using SigmoidService.Api.Models;
 using SigmoidService.Api.Networks;
 using SigmoidService.Api.Plots;
 using SigmoidService.Api.Plots.Renderers;
@@ -34,6 +35,8 @@ public sealed class RendererTests
         ["vanishing-gradient"] = (new VanishingGradientPlotRenderer(), VanishingGradientSample(),
             ["Vanishing gradient: sigmoid, standard initialisation", "gradient at the pre-activations", "gradient of the weights",
                 "gradient norm (log scale)", "1e-3"]),
+        ["generated-digits"] = (new GeneratedDigitsPlotRenderer(), GeneratedDigitsSample(),
+            ["mnist-vae-decoder: 10 digits from seed 7", "decoded from 2-dimensional latent vectors", "pixel intensity (ink)", "column"]),
     };
 
     [Theory]
@@ -98,6 +101,23 @@ public sealed class RendererTests
             new ActivationSeries("relu", x.Select(value => Math.Max(0, value)).ToArray(), x.Select(value => value > 0 ? 1.0 : 0.0).ToArray()),
             new ActivationSeries("logit", logit, x.Select(value => value is < 0 or > 1 ? double.NaN : 1 / (value * (1 - value))).ToArray()),
         ]);
+    }
+
+    private static GenerateDigitsResponse GeneratedDigitsSample()
+    {
+        // Rings of growing thickness stand in for decoded digits.
+        var images = Enumerable.Range(0, 10).Select(index =>
+        {
+            var pixels = new float[28 * 28];
+            for (var i = 0; i < pixels.Length; i++)
+            {
+                var radius = Math.Sqrt(Math.Pow((i % 28) - 13.5, 2) + Math.Pow((i / 28) - 13.5, 2));
+                pixels[i] = (float)Math.Clamp(1 - (Math.Abs(radius - 8) / (1 + (index * 0.4))), 0, 1);
+            }
+
+            return new GeneratedImage([index * 0.1f, -index * 0.1f], pixels, []);
+        }).ToList();
+        return new GenerateDigitsResponse("mnist-vae-decoder", "1", 2, 7, images);
     }
 
     private static DecisionBoundaryResult DecisionBoundarySample()

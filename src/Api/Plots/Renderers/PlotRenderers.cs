@@ -8,6 +8,7 @@ internal static class PlotRenderers
         services.AddSingleton<IPlotRenderer, ActivationCurvePlotRenderer>();
         services.AddSingleton<IPlotRenderer, ActivationComparisonPlotRenderer>();
         services.AddSingleton<IPlotRenderer, DecisionBoundaryPlotRenderer>();
+        services.AddSingleton<IPlotRenderer, GeneratedDigitsPlotRenderer>();
         services.AddSingleton<IPlotRenderer, LogisticCurvePlotRenderer>();
         services.AddSingleton<IPlotRenderer, ReinforcePlotRenderer>();
         services.AddSingleton<IPlotRenderer, VanishingGradientPlotRenderer>();
