@@ -78,6 +78,22 @@ public sealed class RendererTests
         PlotAssertions.IsPng(png, 320, 200);
     }
 
+    [Fact]
+    public void Render_ManyPlotsInParallel_AllSucceed()
+    {
+        // Requests render concurrently and ScottPlot keeps its fonts in static state, so this must hold up.
+        var names = Samples.Keys.ToArray();
+        var sizes = new int[32];
+
+        Parallel.For(0, sizes.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, index =>
+        {
+            var (renderer, response, _) = Samples[names[index % names.Length]];
+            sizes[index] = _images.Render(new PlotRequest(PlotFormat.Png, 400, 300), renderer, response).Length;
+        });
+
+        Assert.All(sizes, size => Assert.True(size > 1000, $"A parallel render returned only {size} bytes."));
+    }
+
     private static ActivationCurveResponse ActivationCurveSample()
     {
         var x = Enumerable.Range(0, 201).Select(i => -6 + (0.06 * i)).ToArray();

@@ -16,7 +16,7 @@ public sealed class GeneratedDigitsPlotRenderer : PlotRenderer<GenerateDigitsRes
         var rows = Math.Max(1, (count + columns - 1) / columns);
         var cell = Side + Gap;
 
-        // One matrix holds every digit; the gaps between them are NaN and drawn in the background colour.
+        // One matrix contains every digit; the gaps between them are NaN and drawn in the background colour.
         var intensities = new double[(rows * cell) - Gap, (columns * cell) - Gap];
         for (var row = 0; row < intensities.GetLength(0); row++)
         {
