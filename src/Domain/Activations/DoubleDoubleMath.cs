@@ -104,9 +104,15 @@ internal static class DoubleDoubleMath
     /// <summary>The natural logarithm of a positive double-double; 0 gives -Infinity, a negative value NaN.</summary>
     public static DoubleDouble Log(DoubleDouble x)
     {
-        if (x.Hi <= 0 || !double.IsFinite(x.Hi))
+        if (x.Hi == 0)
         {
-            return new DoubleDouble(x.Hi == 0 ? double.NegativeInfinity : x.Hi < 0 ? double.NaN : x.Hi, 0.0);
+            return new DoubleDouble(double.NegativeInfinity, 0.0);
+        }
+
+        if (x.Hi < 0 || !double.IsFinite(x.Hi))
+        {
+            // A negative argument gives NaN; NaN and +Infinity give themselves.
+            return new DoubleDouble(x.Hi < 0 ? double.NaN : x.Hi, 0.0);
         }
 
         // x = m * 2^e with m in [sqrt(1/2), sqrt(2)], so that log m = 2 atanh((m - 1) / (m + 1)) converges fast.

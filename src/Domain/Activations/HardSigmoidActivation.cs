@@ -38,7 +38,15 @@ public sealed class HardSigmoidActivation : Activation
         return x >= 3 ? 1.0 : (DoubleDouble.TwoSum(x, 3.0) / 6.0).Value;
     }
 
-    public override double Derivative(double x) => double.IsNaN(x) ? x : x > -3 && x < 3 ? 1.0 / 6 : 0.0;
+    public override double Derivative(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        return x > -3 && x < 3 ? 1.0 / 6 : 0.0;
+    }
 
     protected override Activation Create(IReadOnlyList<double> parameterValues) => this;
 }

@@ -42,7 +42,15 @@ public sealed class LeakyReluActivation : Activation
         return _alpha == 0 ? 0.0 : _alpha * x;
     }
 
-    public override double Derivative(double x) => double.IsNaN(x) ? x : x > 0 ? 1.0 : _alpha;
+    public override double Derivative(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        return x > 0 ? 1.0 : _alpha;
+    }
 
     protected override Activation Create(IReadOnlyList<double> parameterValues) => new LeakyReluActivation(parameterValues);
 }

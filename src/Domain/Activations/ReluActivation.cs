@@ -20,9 +20,25 @@ public sealed class ReluActivation : Activation
     {
     }
 
-    public override double Value(double x) => double.IsNaN(x) ? x : x > 0 ? x : 0.0;
+    public override double Value(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
 
-    public override double Derivative(double x) => double.IsNaN(x) ? x : x > 0 ? 1.0 : 0.0;
+        return x > 0 ? x : 0.0;
+    }
+
+    public override double Derivative(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        return x > 0 ? 1.0 : 0.0;
+    }
 
     protected override Activation Create(IReadOnlyList<double> parameterValues) => this;
 }

@@ -61,8 +61,8 @@ internal readonly struct Simd512(Vector512<double> value) : ISimdDouble<Simd512>
 
     public static Simd512 PowerOfTwo(Simd512 k)
     {
-        // Adding 2^52 + 1023 puts the biased exponent k + 1023 in the low mantissa bits; shifting them into
-        // the exponent field gives the double 2^k. Valid for integral k in [-1022, 1023].
+        // Adding 2^52 + 1023 puts the biased exponent k + 1023 in the low mantissa bits. Shifting those bits
+        // into the exponent field gives the double 2^k, for integral k in [-1022, 1023].
         var biased = (k.Value + Vector512.Create(4503599627371519.0)).AsInt64();
         return new(Vector512.ShiftLeft(biased, 52).AsDouble());
     }

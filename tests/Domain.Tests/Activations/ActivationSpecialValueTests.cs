@@ -195,6 +195,11 @@ public sealed class ActivationSpecialValueTests
         {
             Assert.Equal(activation.Value(x[i]), values[i]);
             Assert.Equal(activation.Derivative(x[i]), derivatives[i]);
+            if (!double.IsNaN(x[i]))
+            {
+                Assert.False(double.IsNaN(values[i]), $"{name}({x[i]:R}) is NaN.");
+                Assert.False(double.IsNaN(derivatives[i]), $"{name}'({x[i]:R}) is NaN.");
+            }
         }
     }
 
