@@ -300,23 +300,26 @@ internal static class SigmoidKernel
         var sumError = (head - (rh + virtualMiddle)) + (virtualMiddle - middle);
         var rl = sumError - middleError - (k * TVector.Create(Ln2Part3));
 
-        // exp(r) - 1 = r + r^2/2 + r^3 p(r), with p the Taylor polynomial from 1/3! to 1/15!.
-        var p = TVector.Create(1.0 / 1307674368000);
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 87178291200));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 6227020800));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 479001600));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 39916800));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 3628800));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 362880));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 40320));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 5040));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 720));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 120));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 24));
-        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 6));
+        // exp(r) - 1 = r + r^2/2 + r^3 p(r), with p the Taylor polynomial from 1/3! to 1/15!, evaluated by
+        // Estrin's scheme: pairs, then powers r^2, r^4, r^8, so that the chain of dependent steps is short.
+        var r2 = rh * rh;
+        var r4 = r2 * r2;
+        var r8 = r4 * r4;
+        var q0 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 24), TVector.Create(1.0 / 6));
+        var q1 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 720), TVector.Create(1.0 / 120));
+        var q2 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 40320), TVector.Create(1.0 / 5040));
+        var q3 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 3628800), TVector.Create(1.0 / 362880));
+        var q4 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 479001600), TVector.Create(1.0 / 39916800));
+        var q5 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 87178291200), TVector.Create(1.0 / 6227020800));
+        var s0 = TVector.FusedMultiplyAdd(q1, r2, q0);
+        var s1 = TVector.FusedMultiplyAdd(q3, r2, q2);
+        var s2 = TVector.FusedMultiplyAdd(TVector.Create(1.0 / 1307674368000), r2, q5);
+        var t0 = TVector.FusedMultiplyAdd(s1, r4, s0);
+        var t1 = TVector.FusedMultiplyAdd(s2, r2, q4);
+        var p = TVector.FusedMultiplyAdd(t1, r8, t0);
 
         var half = TVector.Create(0.5);
-        var square = rh * rh;
+        var square = r2;
         var squareError = TVector.FusedMultiplyAdd(rh, rh, -square);
         var halfSquare = square * half;
         var tail = square * rh * p;
