@@ -94,6 +94,48 @@ public static class PlotStyle
         plot.Axes.SetLimitsY(low - (0.25 * bulk), high + (0.25 * bulk));
     }
 
+    /// <summary>
+    /// Thins a long series to at most <paramref name="buckets"/> x 2 points by keeping the lowest and the
+    /// highest point of each run of consecutive samples, in their order. Peaks survive, and no image is
+    /// wide enough to show more than a few thousand distinct columns anyway. Shorter series are returned as
+    /// they are.
+    /// </summary>
+    public static (double[] X, double[] Y) Decimate(double[] x, double[] y, int buckets = 2000)
+    {
+        var count = Math.Min(x.Length, y.Length);
+        if (count <= 2 * buckets)
+        {
+            return (x, y);
+        }
+
+        var xs = new List<double>(2 * buckets);
+        var ys = new List<double>(2 * buckets);
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            var start = (int)((long)bucket * count / buckets);
+            var end = (int)((long)(bucket + 1) * count / buckets);
+            var lowest = start;
+            var highest = start;
+            for (var i = start + 1; i < end; i++)
+            {
+                lowest = y[i] < y[lowest] ? i : lowest;
+                highest = y[i] > y[highest] ? i : highest;
+            }
+
+            var first = Math.Min(lowest, highest);
+            var second = Math.Max(lowest, highest);
+            xs.Add(x[first]);
+            ys.Add(y[first]);
+            if (second != first)
+            {
+                xs.Add(x[second]);
+                ys.Add(y[second]);
+            }
+        }
+
+        return (xs.ToArray(), ys.ToArray());
+    }
+
     /// <summary>Writes slope x + intercept with the intercept's sign as the operator, as in "1.5 x - 4.08".</summary>
     public static string Linear(double slope, double intercept, string variable = "x")
     {
@@ -104,6 +146,7 @@ public static class PlotStyle
     /// <summary>Adds a line without markers, named in the legend.</summary>
     public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] x, double[] y, string legend, LinePattern? pattern = null)
     {
+        (x, y) = Decimate(x, y);
         var line = plot.Add.ScatterLine(x, y);
         line.LegendText = legend;
         line.LineWidth = 2;

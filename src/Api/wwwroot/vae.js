@@ -15,6 +15,7 @@ export function setUpVae() {
   async function show() {
     inFlight?.abort();
     inFlight = new AbortController();
+    grid.dataset.state = 'pending';
     try {
       const answer = await callApi('/api/v1/models/mnist-vae-decoder/generate', {
         method: 'POST',
@@ -30,8 +31,13 @@ export function setUpVae() {
         }
         return element;
       }));
+      grid.dataset.state = 'done';
+      grid.dataset.seed = seed.value;
       showError(error, null);
     } catch (failure) {
+      if (failure.name !== 'AbortError') {
+        grid.dataset.state = 'failed';
+      }
       showError(error, failure);
     }
   }

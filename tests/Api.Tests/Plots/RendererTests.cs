@@ -94,6 +94,34 @@ public sealed class RendererTests
         Assert.All(sizes, size => Assert.True(size > 1000, $"A parallel render returned only {size} bytes."));
     }
 
+    [Fact]
+    public void Decimate_LongSeries_KeepsExtremesInOrder()
+    {
+        var x = Enumerable.Range(0, 100_000).Select(i => i * 1e-4).ToArray();
+        var y = x.Select(value => Math.Sin(value * 7)).ToArray();
+        y[54_321] = 25;
+
+        var (thinX, thinY) = PlotStyle.Decimate(x, y, buckets: 500);
+
+        Assert.InRange(thinX.Length, 500, 1000);
+        Assert.Equal(thinX.Length, thinY.Length);
+        Assert.Contains(25, thinY);
+        Assert.Equal(y.Min(), thinY.Min());
+        Assert.True(thinX.Zip(thinX.Skip(1)).All(pair => pair.First < pair.Second), "The thinned x values are not increasing.");
+    }
+
+    [Fact]
+    public void Decimate_ShortSeries_IsUnchanged()
+    {
+        double[] x = [1, 2, 3];
+        double[] y = [4, 5, 6];
+
+        var (thinX, thinY) = PlotStyle.Decimate(x, y);
+
+        Assert.Same(x, thinX);
+        Assert.Same(y, thinY);
+    }
+
     private static ActivationCurveResponse ActivationCurveSample()
     {
         var x = Enumerable.Range(0, 201).Select(i => -6 + (0.06 * i)).ToArray();
