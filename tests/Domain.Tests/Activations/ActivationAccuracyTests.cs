@@ -73,6 +73,31 @@ public sealed class ActivationAccuracyTests(ITestOutputHelper output)
         AssertWithinSingleUlps(name, "derivative", x, expectedDerivatives, derivatives);
     }
 
+    [Theory]
+    [InlineData("softplus")]
+    [InlineData("leaky-relu")]
+    [InlineData("elu")]
+    [InlineData("scaled-sigmoid")]
+    public void ValueAndDerivative_OtherParameters_WithinToleranceOfMpmath(string name)
+    {
+        var reference = ReferenceData.DoubleWithParameters;
+        var activation = Get(name).WithParameters(reference.Parameters[name]);
+        var (expectedValues, expectedDerivatives) = reference.Activations[name];
+        var singleReference = ReferenceData.SingleWithParameters;
+        var singleX = singleReference.X.Select(value => (float)value).ToArray();
+        var (expectedSingleValues, expectedSingleDerivatives) = singleReference.Activations[name];
+
+        var values = reference.X.Select(activation.Value).ToArray();
+        var derivatives = reference.X.Select(activation.Derivative).ToArray();
+        var singleValues = singleX.Select(activation.Value).ToArray();
+        var singleDerivatives = singleX.Select(activation.Derivative).ToArray();
+
+        AssertWithinUlps(name, "value with parameters", reference.X, expectedValues, values, ToleranceOf(name));
+        AssertWithinUlps(name, "derivative with parameters", reference.X, expectedDerivatives, derivatives, ToleranceOf(name));
+        AssertWithinSingleUlps(name, "value with parameters", singleX, expectedSingleValues, singleValues);
+        AssertWithinSingleUlps(name, "derivative with parameters", singleX, expectedSingleDerivatives, singleDerivatives);
+    }
+
     /// <summary>
     /// The array path with each reference point in every lane position: the inputs are shifted by 0 to 17
     /// places (for a vectorised kernel), and the array lengths are not multiples of any vector width, so

@@ -9,16 +9,27 @@ namespace SigmoidService.Domain.Tests.Activations;
 /// </summary>
 internal sealed class ReferenceData
 {
-    private ReferenceData(double[] x, double[] logitX, Dictionary<string, (double[] Values, double[] Derivatives)> activations)
+    private ReferenceData(
+        double[] x,
+        double[] logitX,
+        Dictionary<string, (double[] Values, double[] Derivatives)> activations,
+        Dictionary<string, Dictionary<string, double>> parameters)
     {
         X = x;
         LogitX = logitX;
         Activations = activations;
+        Parameters = parameters;
     }
 
     public static ReferenceData Double { get; } = Load("activations-double.json", single: false);
 
     public static ReferenceData Single { get; } = Load("activations-single.json", single: true);
+
+    /// <summary>Activations with parameters other than their defaults, in double precision.</summary>
+    public static ReferenceData DoubleWithParameters { get; } = Load("activations-parameters-double.json", single: false);
+
+    /// <summary>Activations with parameters other than their defaults, in single precision.</summary>
+    public static ReferenceData SingleWithParameters { get; } = Load("activations-parameters-single.json", single: true);
 
     /// <summary>The inputs of every activation but logit.</summary>
     public double[] X { get; }
@@ -27,6 +38,9 @@ internal sealed class ReferenceData
     public double[] LogitX { get; }
 
     public IReadOnlyDictionary<string, (double[] Values, double[] Derivatives)> Activations { get; }
+
+    /// <summary>The parameter values each activation's references were computed with; empty for the defaults.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, double>> Parameters { get; }
 
     public double[] InputsOf(string activation) => activation == "logit" ? LogitX : X;
 
@@ -70,11 +84,16 @@ internal sealed class ReferenceData
             .ToArray();
 
         var activations = new Dictionary<string, (double[], double[])>(StringComparer.Ordinal);
+        var parameters = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var property in root.GetProperty("activations").EnumerateObject())
         {
             activations[property.Name] = (Decode(property.Value.GetProperty("value")), Decode(property.Value.GetProperty("derivative")));
+            parameters[property.Name] = property.Value.TryGetProperty("parameters", out var values)
+                ? values.EnumerateObject().ToDictionary(value => value.Name, value => value.Value.GetDouble(), StringComparer.Ordinal)
+                : [];
         }
 
-        return new ReferenceData(Decode(root.GetProperty("x")), Decode(root.GetProperty("logitX")), activations);
+        var logitX = root.TryGetProperty("logitX", out var logitPoints) ? Decode(logitPoints) : [];
+        return new ReferenceData(Decode(root.GetProperty("x")), logitX, activations, parameters);
     }
 }

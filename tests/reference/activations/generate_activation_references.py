@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Compute correctly rounded reference values of the activations and their derivatives with mpmath.
 
-Writes tests/Domain.Tests/Activations/Data/activations-double.json and activations-single.json. Each file
-has the input points and, per activation, the value and the first derivative at every point, all as IEEE
-bit patterns in hexadecimal (16 digits for double, 8 for single), so that nothing is lost in decimal.
+Writes tests/Domain.Tests/Activations/Data/activations-double.json and activations-single.json (default
+parameters) and activations-parameters-double.json and activations-parameters-single.json (other
+parameter values). Each file has the input points and, per activation, the value and the first
+derivative at every point, all as IEEE bit patterns in hexadecimal (16 digits for double, 8 for single),
+so that nothing is lost in decimal.
 
 The references are evaluated at 320 bits with formulas chosen so that no step cancels more than a few
 dozen bits, then rounded to nearest-even in the target format, subnormals and overflow included. Single-
@@ -244,6 +246,47 @@ def section(points, logit, fmt, leaky_alpha):
     return section_data
 
 
+# Non-default parameters, to check that parameters cost no accuracy: name -> (parameters, value, derivative).
+def parameterised(fmt_value):
+    beta = mpf(fmt_value(0.37))
+    alpha_leaky = mpf(fmt_value(0.2))
+    alpha_elu = mpf(fmt_value(0.5))
+    l, k, x0 = mpf(fmt_value(2.5)), mpf(fmt_value(-0.7)), mpf(fmt_value(1.3))
+    return {
+        "softplus": (
+            {"beta": 0.37},
+            lambda x: softplus(beta * x) / beta,
+            lambda x: logistic(beta * x),
+        ),
+        "leaky-relu": (
+            {"alpha": 0.2},
+            lambda x: x if x > 0 else alpha_leaky * x,
+            lambda x: mpf(1) if x > 0 else alpha_leaky,
+        ),
+        "elu": (
+            {"alpha": 0.5},
+            lambda x: x if x > 0 else alpha_elu * expm1(x),
+            lambda x: mpf(1) if x > 0 else alpha_elu * exp(x),
+        ),
+        "scaled-sigmoid": (
+            {"l": 2.5, "k": -0.7, "x0": 1.3},
+            lambda x: l * logistic(k * (x - x0)),
+            lambda x: l * k * logistic_derivative(k * (x - x0)),
+        ),
+    }
+
+
+def parameterised_section(points, fmt, fmt_value):
+    section_data = {"x": [encode(mpf(p), fmt) for p in points], "activations": {}}
+    for name, (parameters, value, derivative) in parameterised(fmt_value).items():
+        section_data["activations"][name] = {
+            "parameters": parameters,
+            "value": [encode(value(mpf(p)), fmt) for p in points],
+            "derivative": [encode(derivative(mpf(p)), fmt) for p in points],
+        }
+    return section_data
+
+
 def write(path, fmt_name, data):
     document = {
         "description": "Activations and first derivatives, correctly rounded to " + fmt_name
@@ -272,6 +315,10 @@ def main():
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, "activations-double.json"), "double", section(doubles, logits, DOUBLE, 0.01))
     write(os.path.join(out, "activations-single.json"), "single", section(single_points, single_logits, SINGLE, to_single(0.01)))
+    write(os.path.join(out, "activations-parameters-double.json"), "double",
+          parameterised_section(doubles[::3], DOUBLE, float))
+    write(os.path.join(out, "activations-parameters-single.json"), "single",
+          parameterised_section(single_points[::3], SINGLE, to_single))
     print(f"{len(doubles)} double points, {len(logits)} logit points, "
           f"{len(single_points)} single points, {len(single_logits)} single logit points")
 
