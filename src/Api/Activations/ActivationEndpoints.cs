@@ -39,7 +39,8 @@ public static class ActivationEndpoints
             .WithSummary("Sample several activations on one grid")
             .WithDescription("names is a comma-separated list such as sigmoid,tanh,relu; each activation uses its "
                 + "default parameters. from and to (default -10 and 10) must be finite with from < to, and points "
-                + "(default 101) between 2 and the configured maximum (100,000 by default). The grid's first and last "
+                + "(default 101) between 2 and the configured maximum (100,000 by default), and names times points "
+                + "must not exceed the configured numbers per request (1,000,000 by default). The grid's first and last "
                 + "points are exactly from and to. Responses are cached; Accept: image/svg+xml or image/png (or "
                 + "?format=svg|png) returns the plot.");
 
@@ -208,6 +209,12 @@ public static class ActivationEndpoints
         }
 
         var grid = ValidateGrid(from, to, points, limits.Value.MaxCurvePoints, activations, errors);
+        var maxNumbers = limits.Value.MaxNumbersPerRequest;
+        if (!errors.HasErrors && (long)grid.Points * activations.Count > maxNumbers)
+        {
+            errors.Add("points", $"{activations.Count} activations at {grid.Points} points are more than the limit of {maxNumbers} numbers; ask for fewer points or names.");
+        }
+
         if (errors.HasErrors)
         {
             return errors.ToProblem();

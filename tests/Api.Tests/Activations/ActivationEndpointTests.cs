@@ -267,10 +267,12 @@ public sealed class ActivationEndpointTests(WebApplicationFactory<Program> facto
         using var get = await client.GetAsync(new Uri("/api/v1/activations/tanh/evaluate?x=1&x=2&x=3&x=4", UriKind.Relative));
         using var softmax = await client.PostAsJsonAsync(new Uri("/api/v1/softmax", UriKind.Relative), new { logits = new[] { 1.0, 2.0, 3.0, 4.0 } });
         using var allowed = await client.PostAsJsonAsync(new Uri("/api/v1/activations/tanh/evaluate", UriKind.Relative), new { x = new[] { 1.0, 2.0, 3.0 } });
+        using var compare = await client.GetAsync(new Uri("/api/v1/activations/compare?names=tanh,relu&points=2", UriKind.Relative));
 
         await AssertProblem(post, HttpStatusCode.BadRequest, "x");
         await AssertProblem(get, HttpStatusCode.BadRequest, "x");
         await AssertProblem(softmax, HttpStatusCode.BadRequest, "logits");
+        await AssertProblem(compare, HttpStatusCode.BadRequest, "points");
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
 
