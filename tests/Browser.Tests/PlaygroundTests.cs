@@ -88,6 +88,27 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         Assert.Equal(string.Empty, await page.Locator("#logreg-error").TextContentAsync());
     }
 
+    [Fact]
+    public async Task Playground_VaeNextSeed_ShowsNewDigits()
+    {
+        var page = await fixture.OpenPlaygroundAsync();
+        var grid = page.Locator("#vae-grid");
+        await grid.ScrollIntoViewIfNeededAsync();
+
+        var firstState = await WaitForAnswerAsync(page, "#vae-grid");
+        Assert.True(firstState == "done", $"The VAE decoder failed: {await page.Locator("#vae-error").TextContentAsync()}");
+        var firstSources = await grid.Locator("img").EvaluateAllAsync<string[]>("images => images.map(image => image.src)");
+        await page.Locator("#vae-next").ClickAsync();
+        await page.WaitForSelectorAsync("#vae-grid[data-state='done'][data-seed='2']", new() { Timeout = WaitMilliseconds });
+        var secondSources = await grid.Locator("img").EvaluateAllAsync<string[]>("images => images.map(image => image.src)");
+        await SaveScreenshotAsync(page, "playground-vae.png");
+
+        Assert.Equal(16, firstSources.Length);
+        Assert.All(firstSources, source => Assert.StartsWith("data:image/png;base64,", source, StringComparison.Ordinal));
+        Assert.Equal(16, secondSources.Length);
+        Assert.NotEqual(firstSources, secondSources);
+    }
+
     /// <summary>Draws an upright ellipse, the shape of a handwritten zero, with one mouse stroke.</summary>
     private static async Task DrawRingAsync(IPage page, string selector)
     {
