@@ -95,7 +95,14 @@ internal readonly record struct DoubleDouble(double Hi, double Lo)
         return quotient + third;
     }
 
-    public static DoubleDouble operator /(DoubleDouble a, double b) => a / new DoubleDouble(b, 0.0);
+    public static DoubleDouble operator /(DoubleDouble a, double b)
+    {
+        // Two quotient digits; the remainder of the first is exact through the product's error term.
+        var first = a.Hi / b;
+        var product = TwoProduct(first, b);
+        var remainder = (a.Hi - product.Hi - product.Lo) + a.Lo;
+        return FastTwoSum(first, remainder / b);
+    }
 
     public static DoubleDouble operator /(double a, DoubleDouble b) => new DoubleDouble(a, 0.0) / b;
 
