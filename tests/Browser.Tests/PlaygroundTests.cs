@@ -132,7 +132,7 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         await page.Mouse.UpAsync();
     }
 
-    /// <summary>Waits for mnist-zero's answer to the drawing and returns the probability shown.</summary>
+    /// <summary>Waits for mnist-zero's prediction for the drawing and returns the probability shown.</summary>
     private static async Task<double> ReadProbabilityAsync(IPage page)
     {
         var state = await WaitForAnswerAsync(page, "#digit-probability");
@@ -141,7 +141,7 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         return double.Parse(text!, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Types a review, asks for its rating and returns the label shown.</summary>
+    /// <summary>Types a review, submits it for rating and returns the label shown.</summary>
     private static async Task<string?> RateReviewAsync(IPage page, string review)
     {
         await page.Locator("#review-text").FillAsync(review);
