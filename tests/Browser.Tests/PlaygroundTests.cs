@@ -52,12 +52,19 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var after = await CanvasDataUrlAsync(page, "#activation-canvas");
 
+        // The logit is defined on [0, 1] only, so the page must sample it there rather than fail.
+        await page.Locator("#activation-check-logit").CheckAsync();
+        await page.WaitForSelectorAsync("#activation-canvas[data-series='6']", new() { Timeout = WaitMilliseconds });
+        var logitState = await WaitForAnswerAsync(page, "#activation-canvas");
+        var link = await page.Locator("#activation-svg-link").GetAttributeAsync("href");
+
         await page.Locator("#activations").ScrollIntoViewIfNeededAsync();
         await SaveScreenshotAsync(page, "playground-activations.png");
 
         Assert.NotEqual(before, after);
         Assert.Equal(string.Empty, await page.Locator("#activation-error").TextContentAsync());
-        Assert.Contains("names=sigmoid,tanh", await page.Locator("#activation-svg-link").GetAttributeAsync("href"), StringComparison.Ordinal);
+        Assert.Equal("done", logitState);
+        Assert.Contains("names=sigmoid,tanh,logit&from=0&to=1&", link, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,13 @@ function parameterRange(name, defaultValue) {
   return [defaultValue - span, defaultValue + span, span / 100];
 }
 
+/** Returns [lower, upper] clipped to the activation's domain (the logit is defined on [0, 1] only). */
+function clipToDomain(entry, lower, upper) {
+  const domainMin = Number(entry?.domain?.min ?? -Infinity);
+  const domainMax = Number(entry?.domain?.max ?? Infinity);
+  return [Math.max(lower, domainMin), Math.min(upper, domainMax)];
+}
+
 function catalogueEntries(catalogue) {
   if (Array.isArray(catalogue)) {
     return catalogue;
@@ -83,7 +90,12 @@ export function setUpActivations() {
   }
 
   function updateLink() {
-    const query = `from=${from.value}&to=${to.value}&points=${SAMPLE_COUNT}&format=svg`;
+    // The server samples every activation of a comparison on one grid, so the grid is the common domain.
+    let [lower, upper] = [Number(from.value), Number(to.value)];
+    for (const entry of selectedEntries()) {
+      [lower, upper] = clipToDomain(entry, lower, upper);
+    }
+    const query = `from=${lower}&to=${upper}&points=${SAMPLE_COUNT}&format=svg`;
     svgLink.href = selected.length === 1
       ? `/api/v1/activations/${encodeURIComponent(selected[0])}/curve?${query}`
       : `/api/v1/activations/compare?names=${selected.map(encodeURIComponent).join(',')}&${query}`;
@@ -95,17 +107,27 @@ export function setUpActivations() {
     inFlight?.abort();
     inFlight = new AbortController();
     const signal = inFlight.signal;
-    const lower = Number(from.value);
-    const upper = Number(to.value);
-    const x = Array.from({ length: SAMPLE_COUNT }, (_, i) => lower + ((upper - lower) * i) / (SAMPLE_COUNT - 1));
+    const grid = (name) => {
+      const [lower, upper] = clipToDomain(entries.find((entry) => entry.name === name), Number(from.value), Number(to.value));
+      if (!(lower < upper)) {
+        return [];
+      }
+      return Array.from({ length: SAMPLE_COUNT }, (_, i) => lower + ((upper - lower) * i) / (SAMPLE_COUNT - 1));
+    };
     fromValue.textContent = from.value;
     toValue.textContent = to.value;
     updateLink();
     canvas.dataset.state = 'pending';
     try {
-      const answers = await Promise.all(selected.map((name, index) => callApi(
-        `/api/v1/activations/${encodeURIComponent(name)}/evaluate`,
-        { method: 'POST', body: index === 0 && Object.keys(parameters).length > 0 ? { x, parameters } : { x }, signal })));
+      // Each activation is sampled inside its own domain; one whose domain misses the range is skipped.
+      const answers = await Promise.all(selected.map((name, index) => {
+        const x = grid(name);
+        if (x.length === 0) {
+          return { x: [], values: [], derivatives: [] };
+        }
+        const body = index === 0 && Object.keys(parameters).length > 0 ? { x, parameters } : { x };
+        return callApi(`/api/v1/activations/${encodeURIComponent(name)}/evaluate`, { method: 'POST', body, signal });
+      }));
       const series = [];
       answers.forEach((answer, index) => {
         const color = palette[index % palette.length];

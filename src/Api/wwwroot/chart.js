@@ -30,7 +30,7 @@ function formatTick(value) {
 
 /**
  * Draws series [{label, x, y, color, dashed}] on the canvas. The y axis spans the finite values within
- * [-1e6, 1e6], so that one huge value does not flatten the rest.
+ * [-1e6, 1e6], narrowed to their bulk when a few outliers would flatten the rest.
  */
 export function drawLineChart(canvas, { series, xLabel = 'x', yLabel = 'y', title = '' }) {
   const context = canvas.getContext('2d');
@@ -43,8 +43,7 @@ export function drawLineChart(canvas, { series, xLabel = 'x', yLabel = 'y', titl
 
   let xMin = Infinity;
   let xMax = -Infinity;
-  let yMin = Infinity;
-  let yMax = -Infinity;
+  const ys = [];
   for (const s of series) {
     for (let i = 0; i < s.x.length; i++) {
       const x = s.x[i];
@@ -52,9 +51,22 @@ export function drawLineChart(canvas, { series, xLabel = 'x', yLabel = 'y', titl
       if (Number.isFinite(x) && Number.isFinite(y) && Math.abs(y) <= 1e6) {
         xMin = Math.min(xMin, x);
         xMax = Math.max(xMax, x);
-        yMin = Math.min(yMin, y);
-        yMax = Math.max(yMax, y);
+        ys.push(y);
       }
+    }
+  }
+  ys.sort((a, b) => a - b);
+  let yMin = ys.length > 0 ? ys[0] : Infinity;
+  let yMax = ys.length > 0 ? ys[ys.length - 1] : -Infinity;
+  // A derivative that diverges at the edge of the domain (the logit's) would flatten every other curve,
+  // so the axis follows the 2nd to 98th percentile when the full range is more than four times wider.
+  if (ys.length >= 20) {
+    const low = ys[Math.floor(ys.length * 0.02)];
+    const high = ys[Math.floor(ys.length * 0.98)];
+    const bulk = high - low;
+    if (bulk > 0 && yMax - yMin > 4 * bulk) {
+      yMin = low - 0.25 * bulk;
+      yMax = high + 0.25 * bulk;
     }
   }
   if (!Number.isFinite(xMin)) {
