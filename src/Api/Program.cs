@@ -6,7 +6,9 @@ using SigmoidService.Api.Expressions;
 using SigmoidService.Api.Health;
 using SigmoidService.Api.Infrastructure;
 using SigmoidService.Api.LogisticRegression;
+using SigmoidService.Api.Models;
 using SigmoidService.Api.Networks;
+using SigmoidService.Api.OpenInference;
 using SigmoidService.Api.Plots;
 using SigmoidService.Api.Policies;
 using SigmoidService.Api.Softmax;
@@ -26,6 +28,7 @@ builder.Host.UseSerilog((context, services, logger) => logger
 builder.Services.AddServiceInfrastructure(builder.Configuration);
 builder.Services.AddServiceOpenApi();
 builder.Services.AddServiceHealthChecks();
+builder.Services.AddModels();
 builder.Services.AddActivations();
 builder.Services.AddNetworkLimits();
 builder.Services.AddLogisticRegression();
@@ -39,10 +42,12 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 
 app.MapServiceHealthChecks();
+app.MapOpenInference();
 
 var api = app.MapGroup("/api/v1").AddEndpointFilter<RejectionLoggingFilter>();
 api.WithPlots();
 api.MapActivations();
+api.MapModels();
 api.MapSoftmax();
 api.MapNetworks();
 api.MapGradients();

@@ -39,11 +39,11 @@ public sealed class MnistNormalizerTests
     }
 
     [Fact]
-    public void Normalize_OffCentreOnLargeCanvas_EqualsTheTightCanvas()
+    public void Normalize_OffCentreCanvas_MatchesTightCanvas()
     {
         var ring = Ring();
         // The same digit five times larger, once on a tight light-on-dark canvas and once dark on light in
-        // the upper right of a 1200 x 900 canvas: the crop sees the same pixels, so the results agree to rounding.
+        // the upper right of a 1200 x 900 canvas. Both crops contain the same pixels, so the results agree to rounding.
         var tight = TestImages.Place(ring.Pixels, ring.Width, ring.Height, 320, 420, left: 10, top: 10, factor: 5, darkOnLight: false);
         var canvas = TestImages.Place(ring.Pixels, ring.Width, ring.Height, 1200, 900, left: 700, top: 150, factor: 5, darkOnLight: true);
 
