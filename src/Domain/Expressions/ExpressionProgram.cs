@@ -122,6 +122,9 @@ internal sealed class ExpressionProgram
                 Emit(negate.Operand, instructions, ref depth, ref maxDepth);
                 instructions.Add(new Instruction(OpCode.Negate, 0, default));
                 break;
+            case BinaryNode binary when TryRewriteLogistic(binary, out var logistic):
+                Emit(logistic, instructions, ref depth, ref maxDepth);
+                break;
             case BinaryNode binary:
                 Emit(binary.Left, instructions, ref depth, ref maxDepth);
                 Emit(binary.Right, instructions, ref depth, ref maxDepth);
@@ -145,6 +148,54 @@ internal sealed class ExpressionProgram
             default:
                 throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown node type.");
         }
+    }
+
+    /// <summary>
+    /// Recognises the logistic function written out, <c>c / (1 + exp(u))</c> and <c>exp(u) / (1 + exp(u))</c>,
+    /// and evaluates it as <c>c * sigmoid(-u)</c> and <c>sigmoid(u)</c>. Written out, exp(u) overflows for u above
+    /// about 709, and the dual quotient rule then divides infinity by infinity, so the derivative would be NaN
+    /// where the true one is tiny; the catalogue's sigmoid is also correctly rounded where the plain formula
+    /// is not. The printed formula and its symbolic derivative keep the user's form.
+    /// </summary>
+    private static bool TryRewriteLogistic(BinaryNode division, out ExpressionNode rewritten)
+    {
+        rewritten = NumberNode.Zero;
+        if (division.Operator != BinaryOperator.Divide || !TryMatchOnePlusExp(division.Right, out var exponent))
+        {
+            return false;
+        }
+
+        switch (division.Left)
+        {
+            case NumberNode numerator:
+                rewritten = NodeBuilder.Multiply(numerator,
+                    NodeBuilder.Call(ExpressionFunction.Sigmoid, NodeBuilder.Negate(exponent)));
+                return true;
+            case FunctionNode { Function: ExpressionFunction.Exp } numerator
+                when numerator.Arguments[0].ToString() == exponent.ToString():
+                rewritten = NodeBuilder.Call(ExpressionFunction.Sigmoid, exponent);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryMatchOnePlusExp(ExpressionNode node, out ExpressionNode exponent)
+    {
+        exponent = NumberNode.Zero;
+        if (node is not BinaryNode { Operator: BinaryOperator.Add } sum)
+        {
+            return false;
+        }
+
+        var (one, other) = sum.Left is NumberNode { Value: 1 } ? (sum.Left, sum.Right) : (sum.Right, sum.Left);
+        if (one is not NumberNode { Value: 1 } || other is not FunctionNode { Function: ExpressionFunction.Exp } exp)
+        {
+            return false;
+        }
+
+        exponent = exp.Arguments[0];
+        return true;
     }
 
     private static void Push(Instruction instruction, List<Instruction> instructions, ref int depth, ref int maxDepth)

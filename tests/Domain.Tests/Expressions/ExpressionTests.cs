@@ -53,19 +53,36 @@ public sealed class ExpressionTests
     }
 
     [Theory]
-    [InlineData(-30.0)]
-    [InlineData(-5.0)]
-    [InlineData(0.0)]
-    [InlineData(0.7)]
-    [InlineData(12.0)]
-    public void Evaluate_SigmoidWrittenOut_AgreesWithSigmoidFunction(double x)
+    [InlineData("1 / (1 + exp(-x))", "sigmoid(x)")]
+    [InlineData("1 / (exp(-x) + 1)", "sigmoid(x)")]
+    [InlineData("exp(x) / (1 + exp(x))", "sigmoid(x)")]
+    [InlineData("1 / (1 + exp(-2 * x))", "sigmoid(2 * x)")]
+    [InlineData("3 / (1 + exp(x - 1))", "3 * sigmoid(-(x - 1))")]
+    public void Evaluate_SigmoidWrittenOut_IsBitIdenticalToSigmoidFunction(string written, string builtIn)
     {
-        var written = Expression.Parse("1 / (1 + exp(-x))", Limits).Evaluate(x);
-        var builtIn = Expression.Parse("sigmoid(x)", Limits).Evaluate(x);
+        var writtenExpression = Expression.Parse(written, Limits);
+        var builtInExpression = Expression.Parse(builtIn, Limits);
 
-        // Both are within a few ulps of the true sigmoid, so they agree to a relative 1e-15.
-        Assert.Equal(builtIn.Value, written.Value, builtIn.Value * 1e-15);
-        Assert.Equal(builtIn.Derivative, written.Derivative, builtIn.Derivative * 1e-15);
+        // The extremes are where the written-out form breaks when evaluated literally: exp overflows
+        // below x = -709 and the dual quotient rule would divide infinity by infinity.
+        foreach (var x in new[] { -1000.0, -800.0, -745.0, -30.0, -5.0, 0.0, 0.7, 12.0, 40.0, 800.0 })
+        {
+            var expected = builtInExpression.Evaluate(x);
+            var actual = writtenExpression.Evaluate(x);
+
+            Assert.Equal(expected.Value, actual.Value);
+            Assert.Equal(expected.Derivative, actual.Derivative);
+            Assert.False(double.IsNaN(actual.Derivative), $"derivative at {x} is NaN");
+        }
+    }
+
+    [Fact]
+    public void Differentiate_SigmoidWrittenOut_KeepsUserForm()
+    {
+        var expression = Expression.Parse("1 / (1 + exp(-x))", Limits);
+
+        Assert.Equal("1 / (1 + exp(-x))", expression.Text);
+        Assert.Contains("exp(-x)", expression.Differentiate(Limits).Text, StringComparison.Ordinal);
     }
 
     [Theory]
