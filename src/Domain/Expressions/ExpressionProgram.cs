@@ -154,7 +154,7 @@ internal sealed class ExpressionProgram
     /// Recognises the logistic function written out, <c>c / (1 + exp(u))</c> and <c>exp(u) / (1 + exp(u))</c>,
     /// and evaluates it as <c>c * sigmoid(-u)</c> and <c>sigmoid(u)</c>. Written out, exp(u) overflows for u above
     /// about 709, and the dual quotient rule then divides infinity by infinity, so the derivative would be NaN
-    /// where the true one is tiny; the catalogue's sigmoid is also correctly rounded where the plain formula
+    /// where the true one is tiny. The catalogue's sigmoid is also correctly rounded where the plain formula
     /// is not. The printed formula and its symbolic derivative keep the user's form.
     /// </summary>
     private static bool TryRewriteLogistic(BinaryNode division, out ExpressionNode rewritten)
