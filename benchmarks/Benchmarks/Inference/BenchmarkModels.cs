@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SigmoidService.Inference.Models;
 
 namespace SigmoidService.Benchmarks.Inference;
@@ -7,12 +8,13 @@ internal static class BenchmarkModels
 {
     /// <summary>
     /// Finds the repository from <c>Inference__ModelRepositoryPath</c> when set, otherwise by searching upward
-    /// from the working folder (BenchmarkDotNet runs each benchmark in a child process under the build output).
+    /// from this source file, because BenchmarkDotNet runs each benchmark in a child process under the build
+    /// output, which may lie outside the repository.
     /// </summary>
-    public static OnnxModel Load(string name, int intraOpThreads)
+    public static OnnxModel Load(string name, int intraOpThreads, [CallerFilePath] string sourcePath = "")
     {
         var configured = Environment.GetEnvironmentVariable("Inference__ModelRepositoryPath") ?? "models";
-        var root = ModelRepositoryLocator.Find(configured, Directory.GetCurrentDirectory(), AppContext.BaseDirectory, out var searched)
+        var root = ModelRepositoryLocator.Find(configured, Path.GetDirectoryName(sourcePath), AppContext.BaseDirectory, out var searched)
             ?? throw new InvalidOperationException(
                 $"The models folder was not found (looked in {string.Join(", ", searched)}); set Inference__ModelRepositoryPath.");
         var options = new InferenceOptions { IntraOpThreads = intraOpThreads, InterOpThreads = 1 };

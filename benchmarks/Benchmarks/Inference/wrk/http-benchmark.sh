@@ -24,12 +24,14 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the service did not become ready" >&2; cat "$work/server.log" >&2; exit 1; }
+rss() { awk '/VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$server/status"; }
+echo "RSS when ready: $(rss)"
 
 run() { # name path body content-type connections threads
     local type=$4
     [ -f "$type" ] && type=$(cat "$type")
     printf '%-8s c=%-3s ' "$1" "$5"
-    WRK_BODY=$3 WRK_CONTENT_TYPE=$type WRK_THREADS=$6 \
+    WRK_BODY=$3 WRK_CONTENT_TYPE=$type \
         wrk -t"$6" -c"$5" -d"${seconds}s" -s "$script" "http://127.0.0.1:$port$2" | awk '/Requests\/sec/ {rps=$2} /^requests/ {line=$0} END {print rps " req/s; " line}'
 }
 
@@ -40,10 +42,14 @@ for connections in 1 32; do
     run text /api/v1/models/imdb-sentiment/predict "$work/text.json" application/json "$connections" "$threads"
 done
 
-rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }
 echo "RSS after the runs above: $(rss)"
+# wrk runs for a time, not a count, so 100,000 requests are reached in 10-second runs.
 for round in 1 2; do
-    WRK_BODY="$work/pixels.json" WRK_CONTENT_TYPE=application/json WRK_REQUESTS=100000 WRK_THREADS=2 \
-        wrk -t2 -c32 -d600s -s "$script" "http://127.0.0.1:$port/api/v1/models/mnist-zero/predict" | grep '^requests'
-    echo "RSS after 100,000 more JSON-pixel requests (round $round): $(rss)"
+    served=0
+    while [ "$served" -lt 100000 ]; do
+        count=$(WRK_BODY="$work/pixels.json" WRK_CONTENT_TYPE=application/json \
+            wrk -t2 -c32 -d10s -s "$script" "http://127.0.0.1:$port/api/v1/models/mnist-zero/predict" | awk '/^requests/ {gsub(",", "", $2); print $2}')
+        served=$((served + count))
+    done
+    echo "RSS after $served more JSON-pixel requests (round $round): $(rss)"
 done
