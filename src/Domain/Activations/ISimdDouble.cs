@@ -58,4 +58,10 @@ internal interface ISimdDouble<TSelf>
 
     /// <summary>2^k for integral k in [-1022, 1023].</summary>
     static abstract TSelf PowerOfTwo(TSelf k);
+
+    /// <summary>
+    /// <c>table[j]</c> in each lane, where j is the lowest 4 bits of the lane's bit pattern and
+    /// <paramref name="table"/> has 16 entries.
+    /// </summary>
+    static abstract TSelf Lookup16(TSelf index, ReadOnlySpan<double> table);
 }

@@ -6,15 +6,18 @@ namespace SigmoidService.Domain.Activations;
 /// The vectorised sigmoid and its derivative over arrays, with the accuracy of the scalar path.
 /// </summary>
 /// <remarks>
-/// Double precision: e = exp(-|x|) is computed in each lane as a double-double mantissa (Cody-Waite range
-/// reduction with ln 2 in three parts, a degree-15 Taylor polynomial of which the first two terms are
-/// exact) times 2^k, accurate to about 2^-57. Then sigma = 1 / (1 + e) or e / (1 + e) and
-/// sigma' = e / (1 + e)^2 are formed with one correction step each, so each lane is rounded once. Lanes
-/// whose e is below 2^-1000 (|x| &gt; 693) take e itself, rounded into the subnormal range in one step.
+/// Double precision: e = exp(-|x|) is computed in each lane as a double-double mantissa times 2^k: the
+/// argument is reduced by multiples of ln2/16, 2^(j/16) comes from a 16-entry table of double-doubles, and
+/// exp of the rest (|r| &lt;= ln2/32) from a degree-8 Taylor polynomial, accurate to about 2^-63 in all.
+/// Then sigma = 1 / (1 + e) or e / (1 + e) is formed with one correction step, so each lane is rounded
+/// once, and sigma' = sigma(x) sigma(-x) is the product of the two corrected quotients, without a second
+/// division. Lanes whose e is below 2^-1000 (|x| &gt; 693) take e itself, rounded into the subnormal range
+/// in one step.
 /// Single precision: the lanes are widened to double, evaluated in plain double arithmetic (about 2^-46
 /// relative), and rounded once to single. Tails shorter than a vector go through the scalar path.
-/// NOTE: over a million elements this takes about 3 times as long as TensorPrimitives.Sigmoid for doubles
-/// and 2.4 times for floats (docs/benchmarks.md); the double-double exp is most of the difference.
+/// NOTE: over a million elements this takes about 1.4 times as long as TensorPrimitives.Sigmoid for
+/// doubles and 1.3 times for floats (docs/benchmarks.md), because each lane carries the exp and the
+/// quotient to about 2^-63, and floats are evaluated as two vectors of doubles.
 /// </remarks>
 internal static class SigmoidKernel
 {
@@ -30,6 +33,26 @@ internal static class SigmoidKernel
     private const double SubnormalExponent = -1000.0;
 
     private const double TwoPowMinus1022 = 2.2250738585072014E-308;
+
+    // 1.5 * 2^52: adding it to a double below 2^51 in magnitude rounds to an integer in the low mantissa bits.
+    private const double RoundingShift = 6755399441055744.0;
+
+    // 2^(j/16) for j = 0 to 15 as the nearest double and the remainder (from mpmath at 300 bits).
+    private static ReadOnlySpan<double> PowerTableHigh =>
+    [
+        1.0, 1.0442737824274138, 1.0905077326652577, 1.1387886347566916,
+        1.189207115002721, 1.241857812073484, 1.2968395546510096, 1.3542555469368927,
+        1.4142135623730951, 1.4768261459394993, 1.5422108254079407, 1.6104903319492543,
+        1.681792830507429, 1.7562521603732995, 1.8340080864093424, 1.9152065613971474,
+    ];
+
+    private static ReadOnlySpan<double> PowerTableLow =>
+    [
+        0.0, 8.551889705537965e-17, -3.046782079812471e-17, 8.912812676025408e-17,
+        3.982015231465646e-17, 4.658027591836937e-17, 2.5382502794888315e-17, 7.70094837980299e-17,
+        -9.667293313452913e-17, -3.483994556892796e-17, 7.949834809697621e-17, 2.4707192569797888e-17,
+        8.199010020581497e-17, 2.960140695448873e-17, 3.283107224245627e-17, -1.0619946056195963e-16,
+    ];
 
     public static void Evaluate(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives)
     {
@@ -195,6 +218,7 @@ internal static class SigmoidKernel
     private static double ScalarDerivative(double x) =>
         double.IsInfinity(x) ? 0.0 : double.IsNaN(x) ? x : LogisticMath.LogisticDerivative(x).ToDouble();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (TVector Value, TVector Derivative) SigmoidDouble<TVector>(TVector x)
         where TVector : struct, ISimdDouble<TVector>
     {
@@ -221,13 +245,16 @@ internal static class SigmoidKernel
         var negativeResidual = TVector.FusedMultiplyAdd(-quotient, dh, e) + eLow - (quotient * dl);
         var negativeValue = TVector.FusedMultiplyAdd(negativeResidual, inverse, quotient);
 
-        // sigma' = e / (1 + e)^2.
-        var squareHigh = dh * dh;
-        var squareLow = TVector.FusedMultiplyAdd(dh, dh, -squareHigh) + (TVector.Create(2.0) * dh * dl);
-        var squareInverse = one / squareHigh;
-        var slope = e * squareInverse;
-        var slopeResidual = TVector.FusedMultiplyAdd(-slope, squareHigh, e) + eLow - (slope * squareLow);
-        var derivative = TVector.FusedMultiplyAdd(slopeResidual, squareInverse, slope);
+        // sigma' = sigma(x) sigma(-x) = (quotient + cn)(inverse + cp), from the same division: the product
+        // quotient * inverse exactly as two parts, the cross terms in double, cn cp (below 2^-104) left out.
+        var positiveCorrection = inverse * positiveResidual;
+        var negativeCorrection = negativeResidual * inverse;
+        var slope = quotient * inverse;
+        var slopeError = TVector.FusedMultiplyAdd(quotient, inverse, -slope);
+        var derivative = slope + TVector.FusedMultiplyAdd(
+            quotient,
+            positiveCorrection,
+            TVector.FusedMultiplyAdd(negativeCorrection, inverse, slopeError));
 
         var value = TVector.Select(negative, negativeValue, positive);
 
@@ -251,6 +278,7 @@ internal static class SigmoidKernel
     }
 
     /// <summary>sigma alone, with the same steps as <see cref="SigmoidDouble{TVector}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector SigmoidValueDouble<TVector>(TVector x)
         where TVector : struct, ISimdDouble<TVector>
     {
@@ -284,60 +312,51 @@ internal static class SigmoidKernel
     }
 
     /// <summary>
-    /// exp(-a) for 0 &lt;= a &lt;= 1500 as (hi + lo) * 2^k with hi + lo in [2^-0.5, 2^0.5], accurate to about 2^-57.
+    /// exp(-a) for 0 &lt;= a &lt;= 1500 as (hi + lo) * 2^k with hi + lo in [2^-0.04, 2^0.97], accurate to about 2^-63.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (TVector High, TVector Low, TVector Exponent) ExpNegative<TVector>(TVector a)
         where TVector : struct, ISimdDouble<TVector>
     {
-        var k = TVector.Round(a * TVector.Create(-DoubleDoubleMath.InverseLn2));
+        // m = round(-16 a / ln 2) = 16 k + j with j in [0, 15], so that exp(-a) = 2^k 2^(j/16) exp(r) with
+        // |r| <= ln2/32. Adding 1.5 * 2^52 rounds to an integer and leaves m in the low bits, where the
+        // table lookup reads j.
+        var shift = TVector.Create(RoundingShift);
+        var shifted = TVector.FusedMultiplyAdd(a, TVector.Create(-16.0 * DoubleDoubleMath.InverseLn2), shift);
+        var m = shifted - shift;
+        var k = TVector.Round(TVector.FusedMultiplyAdd(m, TVector.Create(1.0 / 16), TVector.Create(-15.0 / 32)));
 
-        // r = -a - k ln 2 as a double-double: k * Ln2Part1 is exact and so is the subtraction (Sterbenz).
-        var head = TVector.FusedMultiplyAdd(k, TVector.Create(-Ln2Part1), -a);
-        var middle = k * TVector.Create(Ln2Part2);
-        var middleError = TVector.FusedMultiplyAdd(k, TVector.Create(Ln2Part2), -middle);
-        var rh = head - middle;
-        var virtualMiddle = head - rh;
-        var sumError = (head - (rh + virtualMiddle)) + (virtualMiddle - middle);
-        var rl = sumError - middleError - (k * TVector.Create(Ln2Part3));
+        // r = -a - m ln2/16 as rh + rl: m * Ln2Part1 is exact and so is the subtraction (Sterbenz).
+        var head = TVector.FusedMultiplyAdd(m, TVector.Create(-Ln2Part1 / 16), -a);
+        var rh = TVector.FusedMultiplyAdd(m, TVector.Create(-Ln2Part2 / 16), head);
+        var rl = TVector.FusedMultiplyAdd(
+            m,
+            TVector.Create(-Ln2Part3 / 16),
+            TVector.FusedMultiplyAdd(m, TVector.Create(-Ln2Part2 / 16), head - rh));
 
-        // exp(r) - 1 = r + r^2/2 + r^3 p(r), with p the Taylor polynomial from 1/3! to 1/15!, evaluated by
-        // Estrin's scheme: pairs, then powers r^2, r^4, r^8, so that the chain of dependent steps is short.
-        var r2 = rh * rh;
-        var r4 = r2 * r2;
-        var r8 = r4 * r4;
-        var q0 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 24), TVector.Create(1.0 / 6));
-        var q1 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 720), TVector.Create(1.0 / 120));
-        var q2 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 40320), TVector.Create(1.0 / 5040));
-        var q3 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 3628800), TVector.Create(1.0 / 362880));
-        var q4 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 479001600), TVector.Create(1.0 / 39916800));
-        var q5 = TVector.FusedMultiplyAdd(rh, TVector.Create(1.0 / 87178291200), TVector.Create(1.0 / 6227020800));
-        var s0 = TVector.FusedMultiplyAdd(q1, r2, q0);
-        var s1 = TVector.FusedMultiplyAdd(q3, r2, q2);
-        var s2 = TVector.FusedMultiplyAdd(TVector.Create(1.0 / 1307674368000), r2, q5);
-        var t0 = TVector.FusedMultiplyAdd(s1, r4, s0);
-        var t1 = TVector.FusedMultiplyAdd(s2, r2, q4);
-        var p = TVector.FusedMultiplyAdd(t1, r8, t0);
+        // exp(r) - 1 - rh = rh^2 p(rh) + rl (1 + rh), with p the Taylor polynomial from 1/2 to 1/8!: the
+        // first term left out, rh^9/9!, is below 2^-68.
+        var p = TVector.Create(1.0 / 40320);
+        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 5040));
+        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 720));
+        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 120));
+        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 24));
+        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(1.0 / 6));
+        p = TVector.FusedMultiplyAdd(p, rh, TVector.Create(0.5));
+        var q = TVector.FusedMultiplyAdd(rh * rh, p, TVector.FusedMultiplyAdd(rl, rh, rl));
 
-        var half = TVector.Create(0.5);
-        var square = r2;
-        var squareError = TVector.FusedMultiplyAdd(rh, rh, -square);
-        var halfSquare = square * half;
-        var tail = square * rh * p;
-
-        // rh + rh^2/2 exactly (|rh| >= rh^2/2), then the small terms.
-        var sum = rh + halfSquare;
-        var sumLow = halfSquare - (sum - rh);
-        var low = sumLow + ((squareError * half) + TVector.FusedMultiplyAdd(rh, rl, rl) + tail);
-        var expm1 = sum + low;
-        var expm1Low = low - (expm1 - sum);
-
-        // 1 + expm1 exactly (|expm1| < 1).
-        var one = TVector.Create(1.0);
-        var high = one + expm1;
-        var highLow = (expm1 - (high - one)) + expm1Low;
-        var normalizedHigh = high + highLow;
-        var normalizedLow = highLow - (normalizedHigh - high);
-        return (normalizedHigh, normalizedLow, k);
+        // 2^(j/16) (1 + rh + q) = th + th rh + (th q + tl (1 + rh)): th + th rh exactly as three parts, the
+        // rest (below 2^-11 of the sum) in double.
+        var th = TVector.Lookup16(shifted, PowerTableHigh);
+        var tl = TVector.Lookup16(shifted, PowerTableLow);
+        var product = th * rh;
+        var productError = TVector.FusedMultiplyAdd(th, rh, -product);
+        var small = TVector.FusedMultiplyAdd(th, q, TVector.FusedMultiplyAdd(tl, rh, tl));
+        var sum = th + product;
+        var sumError = (th - sum) + product;
+        var low = (sumError + productError) + small;
+        var high = sum + low;
+        return (high, low - (high - sum), k);
     }
 
     /// <summary>Rounds (hi + lo) * 2^k to double once, for k below -1000 (subnormal or zero results).</summary>

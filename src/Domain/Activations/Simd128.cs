@@ -66,4 +66,12 @@ internal readonly struct Simd128(Vector128<double> value) : ISimdDouble<Simd128>
         var biased = (k.Value + Vector128.Create(4503599627371519.0)).AsInt64();
         return new(Vector128.ShiftLeft(biased, 52).AsDouble());
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd128 Lookup16(Simd128 index, ReadOnlySpan<double> table)
+    {
+        // NOTE: without a two-register permute at this width the lookup goes lane by lane.
+        var bits = index.Value.AsInt64();
+        return new(Vector128.Create(table[(int)(bits[0] & 15)], table[(int)(bits[1] & 15)]));
+    }
 }

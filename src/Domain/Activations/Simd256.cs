@@ -66,4 +66,12 @@ internal readonly struct Simd256(Vector256<double> value) : ISimdDouble<Simd256>
         var biased = (k.Value + Vector256.Create(4503599627371519.0)).AsInt64();
         return new(Vector256.ShiftLeft(biased, 52).AsDouble());
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256 Lookup16(Simd256 index, ReadOnlySpan<double> table)
+    {
+        // NOTE: without a two-register permute at this width the lookup goes lane by lane.
+        var bits = index.Value.AsInt64();
+        return new(Vector256.Create(table[(int)(bits[0] & 15)], table[(int)(bits[1] & 15)], table[(int)(bits[2] & 15)], table[(int)(bits[3] & 15)]));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SigmoidService.Domain.Activations;
 
@@ -65,5 +66,22 @@ internal readonly struct Simd512(Vector512<double> value) : ISimdDouble<Simd512>
         // into the exponent field gives the double 2^k, for integral k in [-1022, 1023].
         var biased = (k.Value + Vector512.Create(4503599627371519.0)).AsInt64();
         return new(Vector512.ShiftLeft(biased, 52).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512 Lookup16(Simd512 index, ReadOnlySpan<double> table)
+    {
+        var lower = Vector512.Create(table[..8]);
+        var upper = Vector512.Create(table[8..16]);
+        if (Avx512F.IsSupported)
+        {
+            // vpermt2pd reads the low 4 bits of each index: bit 3 picks the vector, bits 0 to 2 the lane.
+            return new(Avx512F.PermuteVar8x64x2(lower, index.Value.AsInt64(), upper));
+        }
+
+        var bits = index.Value.AsInt64() & Vector512.Create(15L);
+        var fromLower = Vector512.Shuffle(lower, bits & Vector512.Create(7L));
+        var fromUpper = Vector512.Shuffle(upper, bits & Vector512.Create(7L));
+        return new(Vector512.ConditionalSelect(Vector512.GreaterThan(bits, Vector512.Create(7L)).AsDouble(), fromUpper, fromLower));
     }
 }
