@@ -33,7 +33,7 @@ public static class OpenInferenceEndpoints
 
     public static RouteGroupBuilder MapOpenInference(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2").WithTags("Open Inference Protocol");
+        var group = app.MapGroup("/v2").WithTags("Open Inference Protocol").AddEndpointFilter<OpenInferenceRejectionFilter>();
 
         group.MapGet("/", ServerMetadata)
             .WithName("OpenInferenceServerMetadata")
