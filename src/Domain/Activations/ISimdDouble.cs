@@ -39,8 +39,10 @@ internal interface ISimdDouble<TSelf>
 
     static abstract TSelf Abs(TSelf a);
 
+    /// <summary>The smaller of a and b; which of the two a NaN lane gives depends on the hardware.</summary>
     static abstract TSelf Min(TSelf a, TSelf b);
 
+    /// <summary>The larger of a and b; which of the two a NaN lane gives depends on the hardware.</summary>
     static abstract TSelf Max(TSelf a, TSelf b);
 
     /// <summary>Rounds to the nearest integer, ties to even.</summary>
@@ -55,6 +57,8 @@ internal interface ISimdDouble<TSelf>
     static abstract TSelf Select(TSelf mask, TSelf whenTrue, TSelf whenFalse);
 
     static abstract bool Any(TSelf mask);
+
+    static abstract bool All(TSelf mask);
 
     /// <summary>2^k for integral k in [-1022, 1023].</summary>
     static abstract TSelf PowerOfTwo(TSelf k);

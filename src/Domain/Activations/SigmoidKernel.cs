@@ -258,18 +258,16 @@ internal static class SigmoidKernel
 
         var value = TVector.Select(negative, negativeValue, positive);
 
-        var tiny = TVector.LessThan(k, TVector.Create(SubnormalExponent));
-        if (TVector.Any(tiny))
+        // Tiny e and NaN arguments are rare, so one test covers both: k is below the bound or NaN.
+        if (!TVector.All(TVector.GreaterThanOrEqual(k, TVector.Create(SubnormalExponent))))
         {
             // sigma(x) = e (1 - e + ...) for x < 0 and sigma' = e (1 - 2e + ...): with e < 2^-1000 both are e.
+            var tiny = TVector.LessThan(k, TVector.Create(SubnormalExponent));
             var rounded = RoundScaled(eh, el, k);
             value = TVector.Select(tiny, TVector.Select(negative, rounded, one), value);
             derivative = TVector.Select(tiny, rounded, derivative);
-        }
 
-        var nan = TVector.IsNaN(x);
-        if (TVector.Any(nan))
-        {
+            var nan = TVector.IsNaN(x);
             value = TVector.Select(nan, x, value);
             derivative = TVector.Select(nan, x, derivative);
         }
@@ -301,14 +299,14 @@ internal static class SigmoidKernel
         var residual = TVector.FusedMultiplyAdd(-quotient, dh, numerator) + numeratorLow - (quotient * dl);
         var value = TVector.FusedMultiplyAdd(residual, inverse, quotient);
 
-        var tiny = TVector.LessThan(k, TVector.Create(SubnormalExponent));
-        if (TVector.Any(tiny))
+        if (!TVector.All(TVector.GreaterThanOrEqual(k, TVector.Create(SubnormalExponent))))
         {
+            var tiny = TVector.LessThan(k, TVector.Create(SubnormalExponent));
             value = TVector.Select(tiny, TVector.Select(negative, RoundScaled(eh, el, k), one), value);
+            value = TVector.Select(TVector.IsNaN(x), x, value);
         }
 
-        var nan = TVector.IsNaN(x);
-        return TVector.Any(nan) ? TVector.Select(nan, x, value) : value;
+        return value;
     }
 
     /// <summary>
@@ -360,6 +358,7 @@ internal static class SigmoidKernel
     }
 
     /// <summary>Rounds (hi + lo) * 2^k to double once, for k below -1000 (subnormal or zero results).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector RoundScaled<TVector>(TVector hi, TVector lo, TVector k)
         where TVector : struct, ISimdDouble<TVector>
     {

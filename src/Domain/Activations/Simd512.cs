@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -13,53 +14,86 @@ internal readonly struct Simd512(Vector512<double> value) : ISimdDouble<Simd512>
 
     public static bool IsHardwareAccelerated => Vector512.IsHardwareAccelerated;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 Create(double value) => new(Vector512.Create(value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 Load(ReadOnlySpan<double> source, int offset) => new(Vector512.Create(source.Slice(offset, Count)));
 
-    public static void Store(Simd512 value, Span<double> destination, int offset) => value.Value.CopyTo(destination.Slice(offset, Count));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Simd512 value, Span<double> destination, int offset)
+    {
+        // StoreUnsafe is expanded by the JIT even where a large caller has used up its inlining budget,
+        // which CopyTo is not; the bounds are checked here instead.
+        if ((uint)offset > (uint)(destination.Length - Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset));
+        }
 
+        value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Simd512 Lower, Simd512 Upper) LoadWidened(ReadOnlySpan<float> source, int offset)
     {
         var (lower, upper) = Vector512.Widen(Vector512.Create(source.Slice(offset, 2 * Count)));
         return (new(lower), new(upper));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreNarrowed(Simd512 lower, Simd512 upper, Span<float> destination, int offset) =>
         Vector512.Narrow(lower.Value, upper.Value).CopyTo(destination.Slice(offset, 2 * Count));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 operator +(Simd512 a, Simd512 b) => new(a.Value + b.Value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 operator -(Simd512 a, Simd512 b) => new(a.Value - b.Value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 operator -(Simd512 a) => new(-a.Value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 operator *(Simd512 a, Simd512 b) => new(a.Value * b.Value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 operator /(Simd512 a, Simd512 b) => new(a.Value / b.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 FusedMultiplyAdd(Simd512 a, Simd512 b, Simd512 c) => new(Vector512.FusedMultiplyAdd(a.Value, b.Value, c.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 Abs(Simd512 a) => new(Vector512.Abs(a.Value));
 
-    public static Simd512 Min(Simd512 a, Simd512 b) => new(Vector512.Min(a.Value, b.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512 Min(Simd512 a, Simd512 b) => new(Vector512.MinNative(a.Value, b.Value));
 
-    public static Simd512 Max(Simd512 a, Simd512 b) => new(Vector512.Max(a.Value, b.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512 Max(Simd512 a, Simd512 b) => new(Vector512.MaxNative(a.Value, b.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 Round(Simd512 a) => new(Vector512.Round(a.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 LessThan(Simd512 a, Simd512 b) => new(Vector512.LessThan(a.Value, b.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 GreaterThanOrEqual(Simd512 a, Simd512 b) => new(Vector512.GreaterThanOrEqual(a.Value, b.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 IsNaN(Simd512 a) => new(~Vector512.Equals(a.Value, a.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 Select(Simd512 mask, Simd512 whenTrue, Simd512 whenFalse) =>
         new(Vector512.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Simd512 mask) => Vector512.ExtractMostSignificantBits(mask.Value) != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(Simd512 mask) => Vector512.EqualsAll(mask.Value.AsUInt64(), Vector512<ulong>.AllBitsSet);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 PowerOfTwo(Simd512 k)
     {
         // Adding 2^52 + 1023 puts the biased exponent k + 1023 in the low mantissa bits. Shifting those bits
