@@ -382,23 +382,27 @@ internal static class SigmoidKernel
     {
         // Below x = -104 every single result is 0; clamping keeps exp(-a) normal in double.
         var a = TVector.Min(TVector.Abs(x), TVector.Create(150.0));
-        var k = TVector.Round(a * TVector.Create(-DoubleDoubleMath.InverseLn2));
-        var r = TVector.FusedMultiplyAdd(k, TVector.Create(-Ln2Part1), -a) - (k * TVector.Create(Ln2Part2));
 
-        // exp(r) by its Taylor polynomial to degree 11: the remainder is below 2^-47 for |r| <= ln2/2.
-        var p = TVector.Create(1.0 / 39916800);
-        p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0 / 3628800));
-        p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0 / 362880));
-        p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0 / 40320));
-        p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0 / 5040));
+        // The reduction of ExpNegative, in plain double: exp(-a) = 2^k 2^(j/16) exp(r) with |r| <= ln2/32.
+        var shift = TVector.Create(RoundingShift);
+        var shifted = TVector.FusedMultiplyAdd(a, TVector.Create(-16.0 * DoubleDoubleMath.InverseLn2), shift);
+        var m = shifted - shift;
+        var k = TVector.Round(TVector.FusedMultiplyAdd(m, TVector.Create(1.0 / 16), TVector.Create(-15.0 / 32)));
+        var head = TVector.FusedMultiplyAdd(m, TVector.Create(-Ln2Part1 / 16), -a);
+        var r = TVector.FusedMultiplyAdd(m, TVector.Create(-Ln2Part2 / 16), head);
+
+        // exp(r) - 1 = r + r^2 p(r), with p the Taylor polynomial from 1/2 to 1/7!: the first term left out,
+        // r^8/8!, is below 2^-59.
+        var p = TVector.Create(1.0 / 5040);
         p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0 / 720));
         p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0 / 120));
         p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0 / 24));
         p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0 / 6));
         p = TVector.FusedMultiplyAdd(p, r, TVector.Create(0.5));
-        p = TVector.FusedMultiplyAdd(p, r, TVector.Create(1.0));
+        var expm1 = TVector.FusedMultiplyAdd(r * r, p, r);
+        var power = TVector.Lookup16(shifted, PowerTableHigh);
         var one = TVector.Create(1.0);
-        var e = TVector.FusedMultiplyAdd(p, r, one) * TVector.PowerOfTwo(k);
+        var e = TVector.FusedMultiplyAdd(power, expm1, power) * TVector.PowerOfTwo(k);
 
         var inverse = one / (one + e);
         var value = TVector.Select(TVector.LessThan(x, TVector.Create(0.0)), e * inverse, inverse);
