@@ -89,13 +89,16 @@ public sealed partial class GlobalExceptionHandler(
             ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})"
             : string.Empty;
 
+        var conversion = ConversionPattern().Match(json.Message);
         var message = json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal)
             ? "Unknown field."
             : json.Message.Contains("missing required properties", StringComparison.Ordinal)
                 ? "A required field is missing."
                 : json.Path is null
                     ? $"The body is not valid JSON{position}."
-                    : $"The value is not valid JSON or has the wrong type for this field{position}.";
+                    : conversion.Success
+                        ? $"The value must be {ExpectedValue(conversion.Groups["type"].Value)}{position}."
+                        : $"The value is not valid JSON or has the wrong type for this field{position}.";
 
         return Validation(field, message);
     }
@@ -126,7 +129,7 @@ public sealed partial class GlobalExceptionHandler(
         if (binding.Success)
         {
             return Validation(binding.Groups["name"].Value,
-                $"'{binding.Groups["value"].Value}' is not a valid {binding.Groups["type"].Value.ToLowerInvariant()}.");
+                $"'{binding.Groups["value"].Value}' is not valid here: the value must be {ExpectedValue(binding.Groups["type"].Value)}.");
         }
 
         var missing = MissingParameterPattern().Match(bad.Message);
@@ -161,6 +164,47 @@ public sealed partial class GlobalExceptionHandler(
         return field.Length == 0 ? "body" : field;
     }
 
+    /// <summary>
+    /// Describes in plain words what a .NET type accepts, from the type name in a System.Text.Json or
+    /// parameter-binding message: "a number" for System.Double, the allowed names for an enum, and so on.
+    /// </summary>
+    internal static string ExpectedValue(string typeName)
+    {
+        var name = NullablePattern().Match(typeName) is { Success: true } nullable ? nullable.Groups["inner"].Value : typeName;
+        if (name.EndsWith("[]", StringComparison.Ordinal) || name.Contains("List`1", StringComparison.Ordinal)
+            || name.Contains("IReadOnlyList`1", StringComparison.Ordinal))
+        {
+            return "an array";
+        }
+
+        switch (name.ToLowerInvariant())
+        {
+            case "system.double" or "double" or "system.single" or "single" or "float":
+                return "a number (or the string \"Infinity\" or \"-Infinity\" where the field allows it)";
+            case "system.int32" or "int32" or "int" or "system.int64" or "int64" or "long":
+                return "a whole number";
+            case "system.boolean" or "boolean" or "bool":
+                return "true or false";
+            case "system.string" or "string":
+                return "a string";
+        }
+
+        var type = FindType(name);
+        if (type is { IsEnum: true })
+        {
+            var names = Enum.GetNames(type).Select(value => $"\"{JsonNamingPolicy.CamelCase.ConvertName(value)}\"");
+            return $"one of {string.Join(", ", names)}";
+        }
+
+        return type is { IsClass: true } && type != typeof(string) ? "a JSON object" : "a value of the documented type";
+    }
+
+    private static Type? FindType(string fullName) =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(assembly => assembly.GetName().Name?.StartsWith("SigmoidService", StringComparison.Ordinal) == true)
+            .Select(assembly => assembly.GetType(fullName, throwOnError: false))
+            .FirstOrDefault(type => type is not null);
+
     private static string Reason(ProblemDetails problem) =>
         problem is HttpValidationProblemDetails validation && validation.Errors.Count > 0
             ? string.Join("; ", validation.Errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"))
@@ -169,6 +213,13 @@ public sealed partial class GlobalExceptionHandler(
     // The framework's parameter-binding message: Failed to bind parameter "double from" from "abc".
     [GeneratedRegex("""Failed to bind parameter "(?<type>[^"\s]+) (?<name>[^"\s]+)" from "(?<value>[^"]*)"\.""")]
     private static partial Regex FailedBindingPattern();
+
+    // System.Text.Json's message: The JSON value could not be converted to System.Double. Path: $.x[0] | ...
+    [GeneratedRegex(@"could not be converted to (?<type>[^\s]+)\. Path")]
+    private static partial Regex ConversionPattern();
+
+    [GeneratedRegex(@"^(System\.)?Nullable(`1\[|<)(?<inner>[^\]>]+)[\]>]$", RegexOptions.IgnoreCase)]
+    private static partial Regex NullablePattern();
 
     // The framework's message for a missing required query parameter.
     [GeneratedRegex("""Required parameter "(?<type>[^"\s]+) (?<name>[^"\s]+)" was not provided""")]

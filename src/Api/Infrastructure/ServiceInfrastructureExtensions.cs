@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace SigmoidService.Api.Infrastructure;
@@ -29,10 +30,14 @@ public static class ServiceInfrastructureExtensions
         // them with a problem that names the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
+        // Registered before AddProblemDetails so that it comes ahead of the framework's Accept-sensitive writer.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["traceId"] = GlobalExceptionHandler.CurrentTraceId(context.HttpContext);
-            context.ProblemDetails.Type ??= TypeFor(context.ProblemDetails.Status);
+            var problem = context.ProblemDetails;
+            problem.Extensions["traceId"] = GlobalExceptionHandler.CurrentTraceId(context.HttpContext);
+            problem.Type ??= TypeFor(problem.Status);
+            problem.Detail ??= DetailFor(problem.Status, context.HttpContext.Request);
         });
         services.AddExceptionHandler<GlobalExceptionHandler>();
 
@@ -50,17 +55,33 @@ public static class ServiceInfrastructureExtensions
 
     public static WebApplication UseServiceInfrastructure(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Request logging wraps the exception handler, so it records the status the client received
+        // (a 400 for malformed JSON) rather than the exception passing through on its way to the handler.
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId})";
             options.EnrichDiagnosticContext = (diagnostics, context) =>
                 diagnostics.Set("TraceId", GlobalExceptionHandler.CurrentTraceId(context));
         });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;
     }
+
+    /// <summary>A default detail for problems the framework raises without one (unmatched routes and the like).</summary>
+    private static string? DetailFor(int? status, HttpRequest request) => status switch
+    {
+        404 => $"No endpoint matches {request.Method} {request.Path}; the API is listed at /swagger.",
+        405 => $"{request.Path} does not accept {request.Method}; see /swagger for the methods it accepts.",
+        406 => "None of the media types in the Accept header can be produced here.",
+        413 => "The request body is larger than the configured limit.",
+        415 => request.ContentType is null
+            ? "The request has no Content-Type; send application/json (see /swagger for the media types each endpoint accepts)."
+            : $"The Content-Type '{request.ContentType}' is not supported here; send application/json "
+                + "(see /swagger for the media types each endpoint accepts).",
+        _ => null,
+    };
 
     private static string? TypeFor(int? status) => status switch
     {
