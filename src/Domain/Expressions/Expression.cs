@@ -55,7 +55,7 @@ public sealed class Expression
     }
 
     /// <summary>Evaluates the formula and its derivative at <paramref name="x"/>.</summary>
-    public Dual Evaluate(double x) => _program.Evaluate(x, new Dual[_program.StackSize]);
+    public Dual Evaluate(double x) => WithUndefinedDerivative(_program.Evaluate(x, new Dual[_program.StackSize]));
 
     /// <summary>Evaluates the formula and its derivative at each of <paramref name="x"/>.</summary>
     public void Evaluate(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives)
@@ -68,11 +68,16 @@ public sealed class Expression
         var stack = new Dual[_program.StackSize];
         for (var i = 0; i < x.Length; i++)
         {
-            var result = _program.Evaluate(x[i], stack);
+            var result = WithUndefinedDerivative(_program.Evaluate(x[i], stack));
             values[i] = result.Value;
             derivatives[i] = result.Derivative;
         }
     }
 
     public override string ToString() => Text;
+
+    // Where the value is undefined (log of a negative number) the chain rule still yields a finite
+    // number, such as 1 / x for log(x), which would present a derivative of a function that has no value.
+    private static Dual WithUndefinedDerivative(Dual result) =>
+        double.IsNaN(result.Value) ? new Dual(double.NaN, double.NaN) : result;
 }

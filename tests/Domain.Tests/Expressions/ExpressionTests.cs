@@ -249,5 +249,6 @@ public sealed class ExpressionTests
         var result = Expression.Parse("log(x)", Limits).Evaluate(-1);
 
         Assert.True(double.IsNaN(result.Value));
+        Assert.True(double.IsNaN(result.Derivative), $"derivative is {result.Derivative}, expected NaN");
     }
 }
