@@ -47,7 +47,8 @@ public static class ActivationEndpoints
         group.MapGet("/{name}", GetActivation)
             .WithName("GetActivation")
             .WithSummary("Describe one activation function")
-            .WithDescription("The catalogue entry of one activation; an unknown name is a 404 problem.");
+            .WithDescription("The catalogue entry of one activation; an unknown name is a 404 problem.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{name}/evaluate", EvaluateFromQuery)
             .WithName("EvaluateActivationFromQuery")
@@ -56,7 +57,8 @@ public static class ActivationEndpoints
                 + "not. precision is double (default) or single. Any other query parameter sets an activation "
                 + "parameter, such as ?alpha=0.2 for leaky-relu or ?l=2&k=0.5&x0=1 for scaled-sigmoid. Results are "
                 + "within 2 ulp of the correctly rounded value for the sigmoid family and 4 ulp for the rest "
-                + "(usually correctly rounded); non-finite results are written as \"Infinity\", \"-Infinity\" or \"NaN\".");
+                + "(usually correctly rounded); non-finite results are written as \"Infinity\", \"-Infinity\" or \"NaN\".")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{name}/evaluate", EvaluateFromBody)
             .WithName("EvaluateActivation")
@@ -65,7 +67,8 @@ public static class ActivationEndpoints
                 + "\"double\" (default) or \"single\": single rounds x and the parameters to binary32 and returns "
                 + "binary32 results, written as the doubles they equal. parameters sets activation parameters by "
                 + "name, such as {\"alpha\": 0.1} for leaky-relu or {\"beta\": 2} for softplus. logit accepts x in [0, 1] only.")
-            .WithRequestExample(new { x = new[] { -745.0, -1.0, 0.0, 0.5, 40.0 }, precision = "double" });
+            .WithRequestExample(new { x = new[] { -745.0, -1.0, 0.0, 0.5, 40.0 }, precision = "double" })
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{name}/curve", GetCurve)
             .WithName("GetActivationCurve")
@@ -73,7 +76,8 @@ public static class ActivationEndpoints
             .WithDescription("from and to (default -10 and 10) must be finite with from < to; points (default 101) "
                 + "between 2 and the configured maximum (100,000 by default). Any other query parameter sets an "
                 + "activation parameter (?alpha=0.2). Responses are cached; Accept: image/svg+xml or image/png (or "
-                + "?format=svg|png) returns the plot.");
+                + "?format=svg|png) returns the plot.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
     }

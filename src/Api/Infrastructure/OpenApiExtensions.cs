@@ -28,6 +28,7 @@ public static class OpenApiExtensions
                     + "\"Infinity\" and \"-Infinity\" are accepted as inputs where the function is defined there.",
             });
             options.OperationFilter<RequestExampleOperationFilter>();
+            options.SchemaFilter<NonFiniteNumberSchemaFilter>();
             options.CustomSchemaIds(type => type.FullName?.Replace("SigmoidService.Api.", string.Empty, StringComparison.Ordinal)
                 .Replace('+', '.'));
         });
@@ -50,6 +51,16 @@ public static class OpenApiExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequestExampleMetadata(example));
 
+    /// <summary>Documents a text body of <paramref name="mediaType"/> as a string with an example.</summary>
+    public static TBuilder WithTextRequestExample<TBuilder>(this TBuilder builder, string mediaType, string description, string example)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new TextRequestExampleMetadata(mediaType, description, example));
+
+    /// <summary>Documents the multipart/form-data body as the field <paramref name="fieldName"/> containing one or more files.</summary>
+    public static TBuilder WithMultipartFiles<TBuilder>(this TBuilder builder, string fieldName, string description)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new MultipartFilesMetadata(fieldName, description));
+
     internal static JsonNode? ToJsonNode(object example) =>
         JsonSerializer.SerializeToNode(example, ExampleJson);
 
@@ -64,21 +75,47 @@ public static class OpenApiExtensions
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            var example = context.ApiDescription.ActionDescriptor.EndpointMetadata
-                .OfType<RequestExampleMetadata>()
-                .LastOrDefault();
-            if (example is null || operation.RequestBody?.Content is not { } content)
+            if (operation.RequestBody?.Content is not { } content)
             {
                 return;
             }
 
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            var example = metadata.OfType<RequestExampleMetadata>().LastOrDefault();
+            var texts = metadata.OfType<TextRequestExampleMetadata>().ToList();
+            var files = metadata.OfType<MultipartFilesMetadata>().LastOrDefault();
             foreach (var (mediaType, media) in content)
             {
-                if (mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+                if (texts.LastOrDefault(text => text.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase)) is { } text)
+                {
+                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = text.Description };
+                    media.Example = JsonValue.Create(text.Example);
+                }
+                else if (files is not null && mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    media.Schema = FilesSchema(files);
+                    media.Example = null;
+                }
+                else if (example is not null && mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
                 {
                     media.Example = ToJsonNode(example.Example);
                 }
             }
         }
+
+        private static OpenApiSchema FilesSchema(MultipartFilesMetadata files) => new()
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string>(StringComparer.Ordinal) { files.FieldName },
+            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+            {
+                [files.FieldName] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Description = files.Description,
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                },
+            },
+        };
     }
 }

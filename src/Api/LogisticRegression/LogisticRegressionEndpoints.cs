@@ -46,6 +46,9 @@ public static class LogisticRegressionEndpoints
                 [LabelValue.FromNumber(0), LabelValue.FromNumber(1), LabelValue.FromNumber(0), LabelValue.FromNumber(1), LabelValue.FromNumber(0), LabelValue.FromNumber(1)],
                 null,
                 new LogisticRegressionFitOptions(LogisticPenalty.L2, 1.0, true, null, 100, 1e-8)))
+            .WithTextRequestExample("text/csv",
+                "Comma-separated rows with a header row; the label is the last column unless ?label= names another.",
+                "x1,x2,label\n0.5,1.2,0\n1.5,-0.3,1\n-0.7,0.8,0\n2.2,0.1,1\n-1.4,-1.0,0\n0.9,0.4,1\n")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -31,6 +31,13 @@ public static class OpenInferenceEndpoints
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    // One latent point of mnist-vae-decoder: short enough to read, unlike a 784-number mnist-zero image.
+    private static readonly object InferExample = new
+    {
+        inputs = new[] { new { name = "latent", shape = new[] { 1, 2 }, datatype = "FP32", data = new[] { 0.5, -1.0 } } },
+        outputs = new[] { new { name = "pixels" } },
+    };
+
     public static RouteGroupBuilder MapOpenInference(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v2").WithTags("Open Inference Protocol").AddEndpointFilter<OpenInferenceRejectionFilter>();
@@ -50,17 +57,21 @@ public static class OpenInferenceEndpoints
             var versioned = prefix.Contains("{version}", StringComparison.Ordinal) ? "Version" : string.Empty;
             group.MapGet(prefix, ModelMetadata)
                 .WithName($"OpenInferenceModelMetadata{versioned}")
-                .WithSummary("Model metadata: inputs and outputs with datatypes and shapes (Open Inference Protocol)");
+                .WithSummary("Model metadata: inputs and outputs with datatypes and shapes (Open Inference Protocol)")
+                .Produces<OpenInferenceError>(StatusCodes.Status404NotFound);
             group.MapGet($"{prefix}/ready", ModelReady)
                 .WithName($"OpenInferenceModelReady{versioned}")
-                .WithSummary("Model readiness (Open Inference Protocol)");
+                .WithSummary("Model readiness (Open Inference Protocol)")
+                .Produces<OpenInferenceError>(StatusCodes.Status404NotFound);
             group.MapPost($"{prefix}/infer", Infer)
                 .WithName($"OpenInferenceInfer{versioned}")
                 .WithSummary("Runs the model on raw tensors (Open Inference Protocol)")
                 .WithDescription("Body {\"inputs\": [{\"name\", \"shape\", \"datatype\", \"data\"}], \"outputs\": [{\"name\"}]} with data "
                     + "flat or nested in row-major order. Answers {\"model_name\", \"model_version\", \"outputs\": [{\"name\", "
-                    + "\"datatype\", \"shape\", \"data\"}]}; errors are {\"error\": \"...\"}.")
+                    + "\"datatype\", \"shape\", \"data\"}]}; errors are {\"error\": \"...\"}. The example fits mnist-vae-decoder: "
+                    + "one latent point, FP32 [1, 2], decoded to 784 pixels. mnist-zero takes \"image\" FP32 [N, 1, 28, 28].")
                 .Accepts<InferenceRequest>("application/json")
+                .WithRequestExample(InferExample)
                 .Produces<InferenceResponse>()
                 .Produces<OpenInferenceError>(StatusCodes.Status400BadRequest)
                 .Produces<OpenInferenceError>(StatusCodes.Status404NotFound)
