@@ -7,6 +7,8 @@ namespace SigmoidService.Api.Plots;
 /// <summary>Registers the plot renderers and adds plot responses to the endpoints that have a renderer.</summary>
 public static class PlotExtensions
 {
+    private static readonly JsonOnlyEndpointFilter JsonOnly = new();
+
     public static IServiceCollection AddPlots(this IServiceCollection services)
     {
         services.AddOptions<PlotOptions>()
@@ -24,7 +26,8 @@ public static class PlotExtensions
 
     /// <summary>
     /// Adds <see cref="PlotEndpointFilter"/> to each endpoint of the group whose handler declares an
-    /// <c>Ok&lt;T&gt;</c> with a registered renderer; the other endpoints run without it.
+    /// <c>Ok&lt;T&gt;</c> with a registered renderer, and <see cref="JsonOnlyEndpointFilter"/> to the others,
+    /// so that they refuse a request for an image with 406 instead of answering JSON.
     /// </summary>
     public static TBuilder WithPlots<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
@@ -34,7 +37,7 @@ public static class PlotExtensions
             var renderer = services.GetRequiredService<PlotRendererRegistry>().ForHandlerReturnType(context.MethodInfo.ReturnType);
             if (renderer is null)
             {
-                return next;
+                return invocation => JsonOnly.InvokeAsync(invocation, next);
             }
 
             var filter = new PlotEndpointFilter(

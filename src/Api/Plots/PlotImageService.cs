@@ -47,7 +47,7 @@ public sealed class PlotImageService(
         using var drawing = new Plot();
         PlotStyle.ApplyDefaults(drawing);
         renderer.Draw(drawing, response);
-        PlotStyle.FitTitle(drawing, plot.Width);
+        PlotStyle.FitToImage(drawing, plot.Width, plot.Height);
 
         var bytes = plot.Format switch
         {

@@ -29,6 +29,49 @@ public static class PlotNegotiation
         || string.Equals(name, WidthParameter, StringComparison.OrdinalIgnoreCase)
         || string.Equals(name, HeightParameter, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Tells whether a request asks for an image and nothing else: <c>?format=svg</c> or <c>png</c>, or, without
+    /// a format, an <c>Accept</c> header that allows an image type and no JSON. A malformed header counts as
+    /// not asking, so endpoints without plots keep their lenient handling of it.
+    /// </summary>
+    public static bool AsksOnlyForImage(HttpRequest request)
+    {
+        if (request.Query.TryGetValue(FormatParameter, out var formatValues))
+        {
+            return formatValues.Count == 1
+                && (string.Equals(formatValues[0]?.Trim(), nameof(PlotFormat.Svg), StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(formatValues[0]?.Trim(), nameof(PlotFormat.Png), StringComparison.OrdinalIgnoreCase));
+        }
+
+        var accept = request.Headers.Accept;
+        if (StringValues.IsNullOrEmpty(accept) || accept.All(string.IsNullOrWhiteSpace)
+            || !MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0 || ranges.Any(HasInvalidQuality))
+        {
+            return false;
+        }
+
+        return !Allows(ranges, "application", "json") && !Allows(ranges, "application", "problem+json")
+            && (Allows(ranges, "image", "svg+xml") || Allows(ranges, "image", "png"));
+    }
+
+    /// <summary>Whether the most specific range matching the type gives it a quality above zero.</summary>
+    private static bool Allows(IList<MediaTypeHeaderValue> ranges, string type, string subType)
+    {
+        var specificity = -1;
+        double quality = 0;
+        foreach (var range in ranges)
+        {
+            var rangeSpecificity = Specificity(range, type, subType);
+            if (rangeSpecificity > specificity)
+            {
+                specificity = rangeSpecificity;
+                quality = range.Quality ?? 1;
+            }
+        }
+
+        return specificity >= 0 && quality > 0;
+    }
+
     /// <summary>Negotiates the representation; returns null and sets <paramref name="problem"/> when the request is unacceptable.</summary>
     public static PlotRequest? Negotiate(HttpRequest request, PlotOptions options, out IResult? problem)
     {
@@ -47,8 +90,8 @@ public static class PlotNegotiation
         }
 
         var errors = new RequestErrors();
-        var width = Side(request.Query, WidthParameter, options.DefaultWidth, options, errors);
-        var height = Side(request.Query, HeightParameter, options.DefaultHeight, options, errors);
+        var width = Side(request.Query, WidthParameter, options.DefaultWidth, options.MinWidth, options.MaxSide, errors);
+        var height = Side(request.Query, HeightParameter, options.DefaultHeight, options.MinHeight, options.MaxSide, errors);
         if (errors.HasErrors)
         {
             problem = errors.ToProblem();
@@ -169,7 +212,7 @@ public static class PlotNegotiation
         return range.SubType.Equals(subType, StringComparison.OrdinalIgnoreCase) ? 2 : -1;
     }
 
-    private static int Side(IQueryCollection query, string name, int fallback, PlotOptions options, RequestErrors errors)
+    private static int Side(IQueryCollection query, string name, int fallback, int min, int max, RequestErrors errors)
     {
         if (!query.TryGetValue(name, out var values))
         {
@@ -178,10 +221,10 @@ public static class PlotNegotiation
 
         if (values.Count != 1
             || !int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var side)
-            || side < options.MinSide
-            || side > options.MaxSide)
+            || side < min
+            || side > max)
         {
-            errors.Add(name, $"The {name} must be one whole number of pixels from {options.MinSide} to {options.MaxSide}.");
+            errors.Add(name, $"The {name} must be one whole number of pixels from {min} to {max}; smaller plots have no room for their axes and title.");
             return fallback;
         }
 

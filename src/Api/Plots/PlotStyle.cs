@@ -21,18 +21,66 @@ public static class PlotStyle
     }
 
     /// <summary>
-    /// Shrinks the title font until the title fits the image width, down to 12 points. The width of a
-    /// DejaVu Sans character is estimated at 0.6 of the font size, a little above its average.
+    /// Lays the plot out at its real size and shrinks what does not fit, repeating until it does. The title
+    /// is centred over the data area, not the image, so it must fit twice the distance from that centre to
+    /// the nearer image edge. A legend on an edge reserves the width it measured before it was laid out;
+    /// when it wraps into more columns on a short image the extra columns fall off the image, so each
+    /// layout here records the wrapped size for the next. A legend wider than 40 % of the image is set
+    /// smaller, and hidden when even 8 points do not fit. Text widths are estimated at 0.6 of the font
+    /// size per character, a little above the DejaVu Sans average.
     /// </summary>
-    public static void FitTitle(Plot plot, int imageWidth)
+    public static void FitToImage(Plot plot, int width, int height)
     {
-        var label = plot.Axes.Title.Label;
-        var length = label.Text?.Length ?? 0;
-        while (length * label.FontSize * 0.6f > imageWidth * 0.95f && label.FontSize > 12)
+        const int MaxLayouts = 12;
+        for (var layout = 0; layout < MaxLayouts; layout++)
         {
-            label.FontSize -= 1;
+            plot.GetImage(width, height).Dispose();
+            var data = plot.RenderManager.LastRender.DataRect;
+            var changed = false;
+
+            var title = plot.Axes.Title.Label;
+            var room = 2 * Math.Min(data.HorizontalCenter, width - data.HorizontalCenter) * 0.95f;
+            if (TextWidth(title) > room && title.FontSize > MinFontSize)
+            {
+                title.FontSize = Math.Max(MinFontSize, title.FontSize - 2);
+                changed = true;
+            }
+
+            foreach (var label in new[] { plot.Axes.Left.Label, plot.Axes.Bottom.Label })
+            {
+                var length = label.Rotation == 0 ? data.Width : data.Height;
+                if (TextWidth(label) > length && label.FontSize > MinFontSize)
+                {
+                    label.FontSize = Math.Max(MinFontSize, label.FontSize - 2);
+                    changed = true;
+                }
+            }
+
+            if (plot.Legend.LastRenderSize.Width > width * 0.4f)
+            {
+                var fontSize = plot.Legend.FontSize ?? 13;
+                if (fontSize > MinFontSize)
+                {
+                    plot.Legend.FontSize = Math.Max(MinFontSize, fontSize - 2);
+                }
+                else
+                {
+                    plot.HideLegend();
+                }
+
+                changed = true;
+            }
+
+            if (!changed)
+            {
+                return;
+            }
         }
     }
+
+    private const float MinFontSize = 8;
+
+    private static float TextWidth(LabelStyle label) => (label.Text?.Length ?? 0) * label.FontSize * 0.6f;
 
     /// <summary>Sets the title and the labels of both axes.</summary>
     public static void Label(Plot plot, string title, string xLabel, string yLabel)

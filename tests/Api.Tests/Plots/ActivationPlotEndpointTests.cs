@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SigmoidService.Api.Plots.Renderers;
 
 namespace SigmoidService.Api.Tests.Plots;
 
@@ -64,9 +65,45 @@ public sealed class ActivationPlotEndpointTests(WebApplicationFactory<Program> f
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var texts = PlotAssertions.SvgTexts(await response.Content.ReadAsByteArrayAsync());
         PlotAssertions.ContainsText(texts, "Activations compared: sigmoid, softsign, mish");
-        PlotAssertions.ContainsText(texts, "softsign(x)");
-        PlotAssertions.ContainsText(texts, "mish′(x)");
+        PlotAssertions.ContainsText(texts, "softsign");
+        PlotAssertions.ContainsText(texts, "mish");
     }
+
+    [Fact]
+    public async Task Compare_EveryActivation_FitsTitleAndLegendInImage()
+    {
+        using var client = factory.CreateClient();
+
+        using var svgResponse = await client.GetAsync(new Uri($"/api/v1/activations/compare?names={AllNames}&format=svg", UriKind.Relative));
+        using var pngResponse = await client.GetAsync(new Uri($"/api/v1/activations/compare?names={AllNames}&format=png", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, svgResponse.StatusCode);
+        var texts = PlotAssertions.SvgTexts(await svgResponse.Content.ReadAsByteArrayAsync());
+        PlotAssertions.ContainsText(texts, "15 activations compared");
+        foreach (var name in AllNames.Split(','))
+        {
+            Assert.Contains(name, texts);
+        }
+
+        var png = await pngResponse.Content.ReadAsByteArrayAsync();
+        PlotAssertions.IsPng(png, 800, 500);
+        PlotAssertions.Save(png, "endpoint-activation-compare-all.png");
+        PlotAssertions.HasBlankBorder(png);
+    }
+
+    [Fact]
+    public void ComparisonColours_FifteenCurves_AreAllDistinct()
+    {
+        var palette = ActivationComparisonPlotRenderer.ColoursFor(15);
+
+        var colours = Enumerable.Range(0, 15).Select(palette.GetColor).Distinct().Count();
+
+        Assert.Equal(15, colours);
+    }
+
+    /// <summary>Every activation that accepts the grid -10 to 10; logit lives on [0, 1] only.</summary>
+    private const string AllNames =
+        "sigmoid,log-sigmoid,tanh,relu,leaky-relu,elu,selu,gelu,silu,softplus,softsign,hard-sigmoid,hard-swish,mish,scaled-sigmoid";
 
     [Fact]
     public async Task Curve_UnknownActivationAsPng_Returns404Problem()
@@ -80,7 +117,7 @@ public sealed class ActivationPlotEndpointTests(WebApplicationFactory<Program> f
     }
 
     [Fact]
-    public async Task Catalogue_AcceptPng_StaysJson()
+    public async Task Catalogue_AcceptPng_Returns406Problem()
     {
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/activations", UriKind.Relative));
@@ -88,8 +125,8 @@ public sealed class ActivationPlotEndpointTests(WebApplicationFactory<Program> f
 
         using var response = await client.SendAsync(request);
 
-        // The catalogue has no renderer, so the plot filter is not on it and it answers JSON as before.
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        // The catalogue has no renderer, so it refuses a request that accepts only an image.
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }

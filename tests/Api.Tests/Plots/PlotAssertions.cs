@@ -69,6 +69,25 @@ internal static class PlotAssertions
         Assert.True(dark > 50, $"The title band has only {dark} dark pixels; the title text seems missing.");
     }
 
+    /// <summary>
+    /// Checks that the outermost 3 pixels on the left and right of the PNG are background, so no title or
+    /// legend runs off the image.
+    /// </summary>
+    public static void HasBlankBorder(byte[] png)
+    {
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.NotNull(bitmap);
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            foreach (var x in new[] { 0, 1, 2, bitmap.Width - 3, bitmap.Width - 2, bitmap.Width - 1 })
+            {
+                var pixel = bitmap.GetPixel(x, y);
+                Assert.True(pixel.Red > 230 && pixel.Green > 230 && pixel.Blue > 230,
+                    $"The pixel at ({x}, {y}) is {pixel}; something is cut off at the image's edge.");
+            }
+        }
+    }
+
     /// <summary>Saves an image under the test output folder so that a person can look at it.</summary>
     public static void Save(byte[] image, string fileName)
     {

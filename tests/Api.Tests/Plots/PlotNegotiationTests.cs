@@ -111,8 +111,44 @@ public sealed class PlotNegotiationTests
         Assert.Equal(480, plot.Height);
     }
 
+    [Fact]
+    public void Negotiate_SmallestReadableSize_IsUsed()
+    {
+        var plot = PlotNegotiation.Negotiate(Request(query: "?format=png&width=320&height=200"), Options, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(320, plot!.Width);
+        Assert.Equal(200, plot.Height);
+    }
+
+    [Fact]
+    public void Negotiate_WidthBelowMinimum_NamesTheBounds()
+    {
+        PlotNegotiation.Negotiate(Request(query: "?format=png&width=100"), Options, out var problem);
+
+        var result = Assert.IsType<ValidationProblem>(problem);
+        Assert.Contains("from 320 to 4000", result.ProblemDetails.Errors["width"][0], StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("width=99", "width")]
+    [InlineData(100, 200)]
+    [InlineData(320, 16)]
+    public void Options_MinimumBelowReadable_FailsValidation(int minWidth, int minHeight)
+    {
+        var options = new PlotOptions { MinWidth = minWidth, MinHeight = minHeight };
+
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
+            options, new System.ComponentModel.DataAnnotations.ValidationContext(options), results, validateAllProperties: true);
+
+        Assert.False(valid);
+        Assert.Contains(results, result => result.MemberNames.Contains(minWidth < 320 ? nameof(PlotOptions.MinWidth) : nameof(PlotOptions.MinHeight)));
+    }
+
+    [Theory]
+    [InlineData("width=319", "width")]
+    [InlineData("height=199", "height")]
+    [InlineData("width=100&height=300", "width")]
     [InlineData("width=4001", "width")]
     [InlineData("height=-5", "height")]
     [InlineData("height=1e3", "height")]

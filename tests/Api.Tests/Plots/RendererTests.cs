@@ -24,7 +24,7 @@ public sealed class RendererTests
         ["activation-curve"] = (new ActivationCurvePlotRenderer(), ActivationCurveSample(),
             ["scaled-sigmoid (k = 2, l = 1, x0 = 0.5) and its derivative", "scaled-sigmoid(x)", "scaled-sigmoid′(x), the derivative"]),
         ["activation-compare"] = (new ActivationComparisonPlotRenderer(), ActivationComparisonSample(),
-            ["Activations compared: sigmoid, tanh, relu, logit", "tanh(x)", "relu′(x)", "logit(x)"]),
+            ["Activations compared: sigmoid, tanh, relu, logit", "tanh", "relu", "logit"]),
         ["decision-boundary"] = (new DecisionBoundaryPlotRenderer(), DecisionBoundarySample(),
             ["Sigmoid neuron: output and decision boundary", "boundary y = -0.5 x + 0.25", "P(output = 1)", "x (input 1)"]),
         ["reinforce"] = (new ReinforcePlotRenderer(), ReinforceSample(),
