@@ -38,6 +38,32 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Playground_Load_HasIconAndNoFailedRequest()
+    {
+        var failed = new List<string>();
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failed.Add($"{response.Status} {response.Url}");
+            }
+        };
+
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+        var iconHref = await page.Locator("link[rel='icon']").GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(iconHref), "The page names no icon, so the browser asks for /favicon.ico.");
+        var icon = await page.APIRequest.GetAsync(new Uri(fixture.BaseAddress, iconHref).ToString());
+
+        Assert.Equal(200, icon.Status);
+        Assert.Equal("image/svg+xml", icon.Headers["content-type"].Split(';')[0]);
+        Assert.Empty(failed);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Playground_ActivationExplorer_DrawsCurvesAndFollowsSliders()
     {
         var page = await fixture.OpenPlaygroundAsync();
