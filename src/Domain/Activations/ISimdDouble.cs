@@ -64,7 +64,7 @@ internal interface ISimdDouble<TSelf>
     static abstract TSelf PowerOfTwo(TSelf k);
 
     /// <summary>
-    /// <c>table[j]</c> in each lane, where j is the lowest 4 bits of the lane's bit pattern and
+    /// Looks up <c>table[j]</c> in each lane, where j is the lowest 4 bits of the lane's bit pattern and
     /// <paramref name="table"/> has 16 entries.
     /// </summary>
     static abstract TSelf Lookup16(TSelf index, ReadOnlySpan<double> table);

@@ -22,9 +22,9 @@ internal readonly struct Simd128(Vector128<double> value) : ISimdDouble<Simd128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Simd128 value, Span<double> destination, int offset)
     {
-        // StoreUnsafe is expanded by the JIT even where a large caller has used up its inlining budget,
-        // which CopyTo is not; the bounds are checked here instead.
-        if ((uint)offset > (uint)(destination.Length - Count))
+        // The JIT expands StoreUnsafe even in a caller that has used up its inlining budget, and CopyTo then
+        // stays a call. StoreUnsafe does not check bounds, so this method does.
+        if (offset < 0 || offset > destination.Length - Count)
         {
             throw new ArgumentOutOfRangeException(nameof(offset));
         }
