@@ -31,6 +31,12 @@ internal sealed class ReferenceData
     /// <summary>Activations with parameters other than their defaults, in single precision.</summary>
     public static ReferenceData SingleWithParameters { get; } = Load("activations-parameters-single.json", single: true);
 
+    /// <summary>The sigmoid at the switch points of its vectorised kernel, in double precision.</summary>
+    public static ReferenceData SigmoidKernelDouble { get; } = Load("sigmoid-kernel-double.json", single: false);
+
+    /// <summary>The sigmoid at the switch points of its vectorised kernel, in single precision.</summary>
+    public static ReferenceData SigmoidKernelSingle { get; } = Load("sigmoid-kernel-single.json", single: true);
+
     /// <summary>The inputs of every activation but logit.</summary>
     public double[] X { get; }
 
