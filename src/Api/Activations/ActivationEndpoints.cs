@@ -38,7 +38,8 @@ public static class ActivationEndpoints
             .WithName("CompareActivations")
             .WithSummary("Sample several activations on one grid")
             .WithDescription("names is a comma-separated list such as sigmoid,tanh,relu; each activation uses its "
-                + "default parameters. from and to (default -10 and 10) must be finite with from < to, and points "
+                + "default parameters. from and to (default -10 and 10, moved inside every listed activation's domain, so "
+                + "0 and 1 with logit) must be finite with from < to, and points "
                 + "(default 101) between 2 and the configured maximum (100,000 by default), and names times points "
                 + "must not exceed the configured numbers per request (1,000,000 by default). The grid's first and last "
                 + "points are exactly from and to. Responses are cached; Accept: image/svg+xml or image/png (or "
@@ -73,7 +74,8 @@ public static class ActivationEndpoints
         group.MapGet("/{name}/curve", GetCurve)
             .WithName("GetActivationCurve")
             .WithSummary("Sample an activation and its derivative evenly")
-            .WithDescription("from and to (default -10 and 10) must be finite with from < to; points (default 101) "
+            .WithDescription("from and to (default -10 and 10, or the domain's ends where they lie inside, as 0 and 1 for logit) "
+                + "must be finite with from < to; points (default 101) "
                 + "between 2 and the configured maximum (100,000 by default). Any other query parameter sets an "
                 + "activation parameter (?alpha=0.2). Responses are cached; Accept: image/svg+xml or image/png (or "
                 + "?format=svg|png) returns the plot.")
@@ -107,7 +109,7 @@ public static class ActivationEndpoints
         var errors = new RequestErrors();
         var points = ParseQueryNumbers(x, "x", limits.Value.MaxNumbersPerRequest, errors);
         var parsedPrecision = ParsePrecision(precision, errors);
-        var configured = ApplyQueryParameters(activation, request.Query, errors);
+        var configured = ApplyQueryParameters(activation, request.Query, "x and precision", errors);
         if (errors.HasErrors || configured is null || points is null)
         {
             return errors.ToProblem();
@@ -162,7 +164,7 @@ public static class ActivationEndpoints
 
         var errors = new RequestErrors();
         var grid = ValidateGrid(from, to, points, limits.Value.MaxCurvePoints, [activation], errors);
-        var configured = ApplyQueryParameters(activation, request.Query, errors);
+        var configured = ApplyQueryParameters(activation, request.Query, "from, to, points and format", errors);
         if (errors.HasErrors || configured is null)
         {
             return errors.ToProblem();
@@ -288,8 +290,10 @@ public static class ActivationEndpoints
     private static (double From, double To, int Points) ValidateGrid(
         double? from, double? to, int? points, int maxPoints, IReadOnlyList<Activation> activations, RequestErrors errors)
     {
-        var start = from ?? DefaultFrom;
-        var end = to ?? DefaultTo;
+        // An omitted end defaults to -10 or 10, moved inside every activation's domain ([0, 1] for logit),
+        // so that the defaults always give a valid grid. Explicit ends are checked against the domain below.
+        var start = from ?? activations.Select(activation => activation.Info.Domain.Min).Append(DefaultFrom).Max();
+        var end = to ?? activations.Select(activation => activation.Info.Domain.Max).Append(DefaultTo).Min();
         var count = points ?? DefaultPoints;
         var finite = errors.Finite(start, "from") & errors.Finite(end, "to");
         if (finite && start >= end)
@@ -372,14 +376,26 @@ public static class ActivationEndpoints
         return Precision.Double;
     }
 
-    /// <summary>Reads every non-reserved query key as an activation parameter; returns null after an error.</summary>
-    private static Activation? ApplyQueryParameters(Activation activation, IQueryCollection query, RequestErrors errors)
+    /// <summary>
+    /// Applies every query key outside the endpoint's own (<paramref name="endpointKeys"/>, for messages) as an
+    /// activation parameter, adding an error naming the key for an unknown name or an invalid value.
+    /// </summary>
+    private static Activation? ApplyQueryParameters(Activation activation, IQueryCollection query, string endpointKeys, RequestErrors errors)
     {
         var parameters = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (key, value) in query)
         {
             if (ReservedQueryKeys.Contains(key))
             {
+                continue;
+            }
+
+            if (!activation.Info.Parameters.Any(parameter => string.Equals(parameter.Name, key, StringComparison.Ordinal)))
+            {
+                var own = activation.Info.Parameters.Count == 0
+                    ? $"{activation.Name} has no parameters of its own"
+                    : $"the parameters of {activation.Name} are {string.Join(", ", activation.Info.Parameters.Select(parameter => parameter.Name))}";
+                errors.Add(key, $"Unknown query parameter '{key}'. The query parameters here are {endpointKeys}, and {own}.");
                 continue;
             }
 

@@ -57,7 +57,7 @@ public static class ExpressionEndpoints
                 "Rejected a formula of {Length} characters at position {Position}: {Reason}", request.Expression!.Length, syntax.Position, syntax.Message);
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["expression"] = [syntax.Message] },
-                detail: $"The expression is invalid at position {syntax.Position}: {syntax.Message}",
+                detail: $"The expression is invalid: {syntax.Message}",
                 title: "Invalid request",
                 extensions: new Dictionary<string, object?> { ["position"] = syntax.Position });
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SigmoidService.Api.Infrastructure;
 using SigmoidService.Domain.Activations;
 using SigmoidService.Domain.Networks;
@@ -20,10 +21,22 @@ internal static class CatalogActivations
             return null;
         }
 
+        // A network feeds an activation pre-activations that can be any real number, so an activation
+        // defined only on part of the line (logit on [0, 1]) would turn most of them into NaN.
+        var domain = activation.Info.Domain;
+        if (!double.IsNegativeInfinity(domain.Min) || !double.IsPositiveInfinity(domain.Max))
+        {
+            errors.Add(field, $"The activation '{activation.Name}' is defined on [{Format(domain.Min)}, {Format(domain.Max)}] only, "
+                + "so it cannot take pre-activations, which can be any real number. Choose an activation defined on the whole line, such as sigmoid or tanh.");
+            return null;
+        }
+
         // WithParameters throws InvalidInputException naming parameters.NAME, which becomes a 400.
         var configured = activation.WithParameters(parameters);
         return new ScalarFunction(configured.Name, configured.Value, configured.Derivative) { Evaluate = configured.Evaluate };
     }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static ScalarFunction Get(string name) =>
         ActivationCatalog.TryGet(name, out var activation)

@@ -192,7 +192,7 @@ public static class NetworkEndpoints
 
         if (weights.InputHidden![0]!.Length > max.MaxLstmInputSize)
         {
-            errors.Add("weights.inputHidden", $"The input size {weights.InputHidden[0]!.Length} is more than the limit of {max.MaxLstmInputSize}.");
+            errors.Add("weights.inputHidden", $"inputSize, the length of each row, is {weights.InputHidden[0]!.Length}, more than the limit of {max.MaxLstmInputSize}.");
             return null;
         }
 

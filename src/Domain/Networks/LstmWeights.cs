@@ -20,18 +20,18 @@ public sealed class LstmWeights
         if (inputHidden.Length == 0 || inputHidden.Length % 4 != 0)
         {
             throw new InvalidInputException("weights.inputHidden",
-                $"weight_ih has {inputHidden.Length} rows; it needs 4 × hiddenSize rows (gates input, forget, cell, output).");
+                $"weights.inputHidden has {inputHidden.Length} rows, but it needs 4 × hiddenSize rows, one block for each gate (input, forget, cell, output).");
         }
 
         HiddenSize = inputHidden.Length / 4;
         InputSize = inputHidden[0].Length;
         if (InputSize == 0)
         {
-            throw new InvalidInputException("weights.inputHidden[0]", "The rows of weight_ih must not be empty.");
+            throw new InvalidInputException("weights.inputHidden[0]", "The rows of weights.inputHidden must not be empty: each row has inputSize values.");
         }
 
-        CheckRows(inputHidden, 4 * HiddenSize, InputSize, "weights.inputHidden");
-        CheckRows(hiddenHidden, 4 * HiddenSize, HiddenSize, "weights.hiddenHidden");
+        CheckRows(inputHidden, 4 * HiddenSize, InputSize, "inputSize", "weights.inputHidden");
+        CheckRows(hiddenHidden, 4 * HiddenSize, HiddenSize, "hiddenSize", "weights.hiddenHidden");
         CheckLength(inputBias, 4 * HiddenSize, "weights.inputBias");
         CheckLength(hiddenBias, 4 * HiddenSize, "weights.hiddenBias");
 
@@ -92,18 +92,18 @@ public sealed class LstmWeights
         return matrix;
     }
 
-    private static void CheckRows(double[][] matrix, int rows, int columns, string field)
+    private static void CheckRows(double[][] matrix, int rows, int columns, string columnsName, string field)
     {
         if (matrix.Length != rows)
         {
-            throw new InvalidInputException(field, $"The matrix has {matrix.Length} rows; 4 × hiddenSize = {rows} rows are needed.");
+            throw new InvalidInputException(field, $"{field} has {matrix.Length} rows, but it needs 4 × hiddenSize = {rows} rows.");
         }
 
         for (var i = 0; i < matrix.Length; i++)
         {
             if (matrix[i].Length != columns)
             {
-                throw new InvalidInputException($"{field}[{i}]", $"The row has {matrix[i].Length} values; {columns} are needed.");
+                throw new InvalidInputException($"{field}[{i}]", $"The row has {matrix[i].Length} values, but it needs {columnsName} = {columns} values.");
             }
         }
     }

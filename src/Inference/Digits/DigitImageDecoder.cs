@@ -19,6 +19,11 @@ public static class DigitImageDecoder
     /// <exception cref="InvalidImageException">The data is not a supported image, is truncated or corrupt, or is too large.</exception>
     public static GreyImage Decode(ReadOnlySpan<byte> bytes, int maxSide)
     {
+        if (bytes.IsEmpty)
+        {
+            throw new InvalidImageException(ImageRejection.NotAnImage, "The file is empty (0 bytes); upload a PNG, JPEG, BMP, GIF or WebP image.");
+        }
+
         var format = DetectFormat(bytes) ?? throw new InvalidImageException(
             ImageRejection.NotAnImage, "The file is not a PNG, JPEG, BMP, GIF or WebP image.");
 

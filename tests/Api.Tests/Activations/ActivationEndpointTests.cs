@@ -258,6 +258,65 @@ public sealed class ActivationEndpointTests(WebApplicationFactory<Program> facto
     }
 
     [Fact]
+    public async Task Curve_LogitWithoutRange_SamplesItsDomain()
+    {
+        using var client = factory.CreateClient();
+
+        using var document = await GetJson(client, "/api/v1/activations/logit/curve?points=5");
+
+        var x = Doubles(document.RootElement.GetProperty("x"));
+        Assert.Equal([0.0, 0.25, 0.5, 0.75, 1.0], x);
+        var values = Doubles(document.RootElement.GetProperty("values"));
+        Assert.Equal(double.NegativeInfinity, values[0]);
+        Assert.Equal(0.0, values[2]);
+        Assert.Equal(double.PositiveInfinity, values[4]);
+    }
+
+    [Fact]
+    public async Task Curve_LogitWithOnlyFrom_EndsAtDomainEnd()
+    {
+        using var client = factory.CreateClient();
+
+        using var document = await GetJson(client, "/api/v1/activations/logit/curve?from=0.5&points=3");
+
+        Assert.Equal([0.5, 0.75, 1.0], Doubles(document.RootElement.GetProperty("x")));
+    }
+
+    [Fact]
+    public async Task Compare_LogitAndSigmoidWithoutRange_SamplesCommonDomain()
+    {
+        using var client = factory.CreateClient();
+
+        using var document = await GetJson(client, "/api/v1/activations/compare?names=sigmoid,logit&points=3");
+
+        Assert.Equal([0.0, 0.5, 1.0], Doubles(document.RootElement.GetProperty("x")));
+    }
+
+    [Fact]
+    public async Task Curve_MisspelledFrom_NamesQueryParameters()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/v1/activations/sigmoid/curve?form=-3", UriKind.Relative));
+
+        var message = await AssertProblem(response, HttpStatusCode.BadRequest, "form");
+        Assert.Contains("from, to, points", message, StringComparison.Ordinal);
+        Assert.Contains("sigmoid has no parameters of its own", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_UnknownParameter_NamesActivationParameters()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/v1/activations/leaky-relu/evaluate?x=1&beta=2", UriKind.Relative));
+
+        var message = await AssertProblem(response, HttpStatusCode.BadRequest, "beta");
+        Assert.Contains("x and precision", message, StringComparison.Ordinal);
+        Assert.Contains("the parameters of leaky-relu are alpha", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_MoreNumbersThanLimit_Returns400()
     {
         using var limited = factory.WithWebHostBuilder(builder => builder.UseSetting("Limits:MaxNumbersPerRequest", "3"));
@@ -395,7 +454,8 @@ public sealed class ActivationEndpointTests(WebApplicationFactory<Program> facto
     private static double[] Doubles(JsonElement array) =>
         [.. array.EnumerateArray().Select(element => element.Deserialize<double>(Json))];
 
-    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string field)
+    /// <summary>Asserts a problem naming <paramref name="field"/> and returns that field's messages joined.</summary>
+    private static async Task<string> AssertProblem(HttpResponseMessage response, HttpStatusCode status, string field)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
@@ -404,5 +464,6 @@ public sealed class ActivationEndpointTests(WebApplicationFactory<Program> facto
         var errors = problem.RootElement.GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out var messages), $"No error for '{field}' in {text}");
         Assert.True(messages.GetArrayLength() > 0);
+        return string.Join(" ", messages.EnumerateArray().Select(message => message.GetString()));
     }
 }

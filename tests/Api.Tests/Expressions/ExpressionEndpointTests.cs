@@ -61,6 +61,19 @@ public sealed class ExpressionEndpointTests(WebApplicationFactory<Program> facto
     }
 
     [Fact]
+    public async Task Evaluate_SyntaxError_StatesPositionOnce()
+    {
+        using var client = factory.CreateClient();
+
+        var (status, body, _) = await ApiClient.PostAsync(client, Evaluate, """{"expression": "2 * (x + 1", "x": [1]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var detail = body.GetProperty("detail").GetString()!;
+        // The message also names the unclosed '(' at position 6; the error's own position appears once.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(detail, "position 11"));
+    }
+
+    [Fact]
     public async Task Evaluate_CodeInjection_IsSyntaxError()
     {
         using var client = factory.CreateClient();

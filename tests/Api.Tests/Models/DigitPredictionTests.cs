@@ -160,6 +160,20 @@ public sealed class DigitPredictionTests(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task PredictUploads_EmptyFile_SaysEmpty()
+    {
+        using var client = await ReadyClientAsync();
+
+        using var content = Upload([DigitImages.Png(new int[784]), []]);
+        using var response = await client.PostAsync(Predict, content);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "images[1]");
+        var message = problem.GetProperty("errors").GetProperty("images[1]")[0].GetString();
+        Assert.Contains("The file is empty", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a PNG", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PredictUploads_TruncatedImage_Returns400()
     {
         using var client = await ReadyClientAsync();

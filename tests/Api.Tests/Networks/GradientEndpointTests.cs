@@ -83,6 +83,17 @@ public sealed class GradientEndpointTests(WebApplicationFactory<Program> factory
         await ApiClient.AssertValidationProblemAsync(client, Vanishing, """{"activation": "Sigmoid"}""", "activation");
     }
 
+    [Fact]
+    public async Task Vanishing_Logit_RejectsRestrictedDomain()
+    {
+        using var client = factory.CreateClient();
+
+        var message = await ApiClient.AssertValidationProblemAsync(client, Vanishing, """{"activation": "logit"}""", "activation");
+
+        Assert.Contains("logit", message, StringComparison.Ordinal);
+        Assert.Contains("defined on [0, 1] only", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"depth": 100000}""", "depth")]
     [InlineData("""{"width": 0}""", "width")]

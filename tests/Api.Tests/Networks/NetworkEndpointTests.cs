@@ -70,6 +70,17 @@ public sealed class NetworkEndpointTests(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task NeuronForward_Logit_RejectsRestrictedDomain()
+    {
+        using var client = factory.CreateClient();
+
+        var message = await ApiClient.AssertValidationProblemAsync(client, Neuron,
+            """{"weights": [1.0], "activation": "logit", "inputs": [[0.5]]}""", "activation");
+
+        Assert.Contains("defined on [0, 1] only", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NeuronForward_UnknownParameter_NamesParameter()
     {
         using var client = factory.CreateClient();
@@ -231,6 +242,35 @@ public sealed class NetworkEndpointTests(WebApplicationFactory<Program> factory)
             """;
 
         await ApiClient.AssertValidationProblemAsync(client, Lstm, request, "weights.inputBias");
+    }
+
+    [Fact]
+    public async Task LstmForward_InputHiddenRowCount_UsesRequestNames()
+    {
+        using var client = factory.CreateClient();
+        var request = """
+            {"inputs": [[1.0]], "weights": {"inputHidden": [[1]], "hiddenHidden": [[1], [1], [1], [1]],
+             "inputBias": [0, 0, 0, 0], "hiddenBias": [0, 0, 0, 0]}}
+            """;
+
+        var message = await ApiClient.AssertValidationProblemAsync(client, Lstm, request, "weights.inputHidden");
+
+        Assert.Contains("weights.inputHidden has 1 rows", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("weight_ih", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LstmForward_HiddenHiddenRowLength_SaysHiddenSize()
+    {
+        using var client = factory.CreateClient();
+        var request = """
+            {"inputs": [[1.0, 2.0]], "weights": {"inputHidden": [[1, 2], [1, 2], [1, 2], [1, 2]], "hiddenHidden": [[1, 2], [1, 2], [1, 2], [1, 2]],
+             "inputBias": [0, 0, 0, 0], "hiddenBias": [0, 0, 0, 0]}}
+            """;
+
+        var message = await ApiClient.AssertValidationProblemAsync(client, Lstm, request, "weights.hiddenHidden[0]");
+
+        Assert.Contains("hiddenSize = 1", message, StringComparison.Ordinal);
     }
 
     [Fact]
