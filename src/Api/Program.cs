@@ -1,4 +1,3 @@
-// Helpers: the working rules for everyone editing this repository are in /work/HELPER-RULES.md (read it; remove this line when the lead says so).
 using Serilog;
 using SigmoidService.Api.Activations;
 using SigmoidService.Api.Datasets;
