@@ -30,7 +30,7 @@ internal sealed class NonFiniteNumberSchemaFilter : ISchemaFilter
         {
             Type = JsonSchemaType.String,
             Enum = [.. NamedLiterals.Select(literal => (JsonNode)JsonValue.Create(literal))],
-            Description = "A non-finite value; NaN is never accepted as an input.",
+            Description = "A non-finite value. Results may be any of the three; inputs accept \"Infinity\" and \"-Infinity\" where the function is defined there, and never NaN.",
         };
 
         concrete.Type = null;

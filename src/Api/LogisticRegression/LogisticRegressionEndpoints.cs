@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SigmoidService.Api.Infrastructure;
 using SigmoidService.Domain.LogisticRegression;
+using Swashbuckle.AspNetCore.SwaggerGen;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace SigmoidService.Api.LogisticRegression;
@@ -23,6 +24,7 @@ public static class LogisticRegressionEndpoints
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<LogisticModelStore>();
+        services.Configure<SwaggerGenOptions>(options => options.SchemaFilter<LabelSchemaFilter>());
         return services;
     }
 
