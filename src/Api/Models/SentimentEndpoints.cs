@@ -39,6 +39,21 @@ public static class SentimentEndpoints
 
         try
         {
+            // A review of markup or punctuation alone has no words for the model to read, and its answer
+            // would be the model's bias, not an opinion about the review.
+            for (var i = 0; i < texts.Count && errors.Count < RequestErrors.MaxReportedElements; i++)
+            {
+                if (!classifier.HasTokens(texts[i]))
+                {
+                    errors.Add($"texts[{i}]", "The review has no words, only markup, whitespace or punctuation; send some text.");
+                }
+            }
+
+            if (errors.HasErrors)
+            {
+                return errors.ToProblem();
+            }
+
             var result = classifier.Classify(texts);
             var predictions = result.Probabilities
                 .Select((probability, i) => new SentimentPrediction(

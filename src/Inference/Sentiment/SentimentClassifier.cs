@@ -15,6 +15,11 @@ public sealed partial class SentimentClassifier(ModelRepository repository, ILog
     public long[] Encode(string text) =>
         repository.GetReady(ModelNames.ImdbSentiment).GetPreprocessor<ReviewTokenizer>().Encode(text);
 
+    /// <summary>Returns whether a text has at least one token, so that markup or whitespace alone can be rejected.</summary>
+    /// <exception cref="ModelUnavailableException">The model is not ready.</exception>
+    public bool HasTokens(string text) =>
+        repository.GetReady(ModelNames.ImdbSentiment).GetPreprocessor<ReviewTokenizer>().Tokenize(text).Count > 0;
+
     /// <summary>Classifies a batch of reviews, in input order.</summary>
     /// <exception cref="ModelUnavailableException">The model is not ready.</exception>
     public ClassificationResult Classify(IReadOnlyList<string> texts)
