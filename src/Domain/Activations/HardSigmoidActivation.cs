@@ -48,5 +48,53 @@ public sealed class HardSigmoidActivation : Activation
         return x > -3 && x < 3 ? 1.0 / 6 : 0.0;
     }
 
+    public override void Evaluate(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives)
+    {
+        CheckLengths(x.Length, values.Length, derivatives.Length);
+        ElementwiseKernel.Evaluate(default(Kernel), this, x, values[..x.Length], derivatives[..x.Length]);
+    }
+
+    public override void Evaluate(ReadOnlySpan<float> x, Span<float> values, Span<float> derivatives)
+    {
+        CheckLengths(x.Length, values.Length, derivatives.Length);
+        ElementwiseKernel.Evaluate(default(Kernel), SinglePrecision, x, values[..x.Length], derivatives[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<double> x, Span<double> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        ElementwiseKernel.EvaluateValues(default(Kernel), this, x, values[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<float> x, Span<float> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        ElementwiseKernel.EvaluateValues(default(Kernel), SinglePrecision, x, values[..x.Length]);
+    }
+
     protected override Activation Create(IReadOnlyList<double> parameterValues) => this;
+
+    /// <summary>The vector form of <see cref="HardSigmoidActivation.Value(double)"/> and <see cref="HardSigmoidActivation.Derivative(double)"/>.</summary>
+    internal readonly struct Kernel : IElementwiseKernel
+    {
+        public TVector Value<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector>
+        {
+            var three = TVector.Create(3.0);
+            var sum = VectorDoubleDouble.TwoSum(x, three);
+            var (hi, lo) = VectorDoubleDouble.Divide(sum, TVector.Create(6.0));
+            var value = TVector.Select(TVector.GreaterThanOrEqual(x, three), TVector.Create(1.0), hi + lo);
+            value = TVector.Select(TVector.GreaterThanOrEqual(-three, x), TVector.Create(0.0), value);
+            return TVector.Select(TVector.IsNaN(x), x, value);
+        }
+
+        public TVector Derivative<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector>
+        {
+            var three = TVector.Create(3.0);
+            var inside = VectorDoubleDouble.And(TVector.LessThan(-three, x), TVector.LessThan(x, three));
+            var derivative = TVector.Select(inside, TVector.Create(1.0 / 6), TVector.Create(0.0));
+            return TVector.Select(TVector.IsNaN(x), x, derivative);
+        }
+    }
 }

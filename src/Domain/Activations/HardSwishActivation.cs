@@ -54,5 +54,58 @@ public sealed class HardSwishActivation : Activation
         return x > 3 ? 1.0 : ((new DoubleDouble(x, 0.0) / 3.0) + 0.5).Value;
     }
 
+    public override void Evaluate(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives)
+    {
+        CheckLengths(x.Length, values.Length, derivatives.Length);
+        ElementwiseKernel.Evaluate(default(Kernel), this, x, values[..x.Length], derivatives[..x.Length]);
+    }
+
+    public override void Evaluate(ReadOnlySpan<float> x, Span<float> values, Span<float> derivatives)
+    {
+        CheckLengths(x.Length, values.Length, derivatives.Length);
+        ElementwiseKernel.Evaluate(default(Kernel), SinglePrecision, x, values[..x.Length], derivatives[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<double> x, Span<double> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        ElementwiseKernel.EvaluateValues(default(Kernel), this, x, values[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<float> x, Span<float> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        ElementwiseKernel.EvaluateValues(default(Kernel), SinglePrecision, x, values[..x.Length]);
+    }
+
     protected override Activation Create(IReadOnlyList<double> parameterValues) => this;
+
+    /// <summary>The vector form of <see cref="HardSwishActivation.Value(double)"/> and <see cref="HardSwishActivation.Derivative(double)"/>.</summary>
+    internal readonly struct Kernel : IElementwiseKernel
+    {
+        public TVector Value<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector>
+        {
+            var three = TVector.Create(3.0);
+            var product = VectorDoubleDouble.Multiply(VectorDoubleDouble.TwoSum(x, three), x);
+            var (hi, lo) = VectorDoubleDouble.Divide(product, TVector.Create(6.0));
+            var value = TVector.Select(TVector.GreaterThanOrEqual(x, three), x, hi + lo);
+            value = TVector.Select(TVector.GreaterThanOrEqual(-three, x), TVector.Create(0.0), value);
+            return TVector.Select(TVector.IsNaN(x), x, value);
+        }
+
+        public TVector Derivative<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector>
+        {
+            var three = TVector.Create(3.0);
+            var zero = TVector.Create(0.0);
+
+            // The low part of x as a double-double is +0, which the scalar division adds: it turns -0 into +0.
+            var third = VectorDoubleDouble.Divide((x, zero), three);
+            var (hi, lo) = VectorDoubleDouble.Add(third, TVector.Create(0.5));
+            var derivative = TVector.Select(TVector.LessThan(three, x), TVector.Create(1.0), hi + lo);
+            derivative = TVector.Select(TVector.LessThan(x, -three), zero, derivative);
+            return TVector.Select(TVector.IsNaN(x), x, derivative);
+        }
+    }
 }

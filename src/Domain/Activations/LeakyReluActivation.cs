@@ -52,5 +52,49 @@ public sealed class LeakyReluActivation : Activation
         return x > 0 ? 1.0 : _alpha;
     }
 
+    public override void Evaluate(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives)
+    {
+        CheckLengths(x.Length, values.Length, derivatives.Length);
+        ElementwiseKernel.Evaluate(new Kernel(_alpha), this, x, values[..x.Length], derivatives[..x.Length]);
+    }
+
+    public override void Evaluate(ReadOnlySpan<float> x, Span<float> values, Span<float> derivatives)
+    {
+        CheckLengths(x.Length, values.Length, derivatives.Length);
+        ElementwiseKernel.Evaluate(new Kernel(((LeakyReluActivation)SinglePrecision)._alpha), SinglePrecision, x, values[..x.Length], derivatives[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<double> x, Span<double> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        ElementwiseKernel.EvaluateValues(new Kernel(_alpha), this, x, values[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<float> x, Span<float> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        ElementwiseKernel.EvaluateValues(new Kernel(((LeakyReluActivation)SinglePrecision)._alpha), SinglePrecision, x, values[..x.Length]);
+    }
+
     protected override Activation Create(IReadOnlyList<double> parameterValues) => new LeakyReluActivation(parameterValues);
+
+    /// <summary>The vector form of <see cref="LeakyReluActivation.Value(double)"/> and <see cref="LeakyReluActivation.Derivative(double)"/>.</summary>
+    internal readonly struct Kernel(double alpha) : IElementwiseKernel
+    {
+        public TVector Value<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector>
+        {
+            // A NaN lane fails the comparison and keeps x.
+            var zero = TVector.Create(0.0);
+            var scaled = alpha == 0 ? zero : TVector.Create(alpha) * x;
+            return TVector.Select(TVector.GreaterThanOrEqual(zero, x), scaled, x);
+        }
+
+        public TVector Derivative<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector>
+        {
+            var otherwise = TVector.Select(TVector.IsNaN(x), x, TVector.Create(alpha));
+            return TVector.Select(TVector.LessThan(TVector.Create(0.0), x), TVector.Create(1.0), otherwise);
+        }
+    }
 }

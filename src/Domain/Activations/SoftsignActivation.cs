@@ -51,5 +51,63 @@ public sealed class SoftsignActivation : Activation
         return reciprocal.Square().Value;
     }
 
+    public override void Evaluate(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives)
+    {
+        CheckLengths(x.Length, values.Length, derivatives.Length);
+        ElementwiseKernel.Evaluate(default(Kernel), this, x, values[..x.Length], derivatives[..x.Length]);
+    }
+
+    public override void Evaluate(ReadOnlySpan<float> x, Span<float> values, Span<float> derivatives)
+    {
+        CheckLengths(x.Length, values.Length, derivatives.Length);
+        ElementwiseKernel.Evaluate(default(Kernel), SinglePrecision, x, values[..x.Length], derivatives[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<double> x, Span<double> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        ElementwiseKernel.EvaluateValues(default(Kernel), this, x, values[..x.Length]);
+    }
+
+    public override void EvaluateValues(ReadOnlySpan<float> x, Span<float> values)
+    {
+        CheckLengths(x.Length, values.Length, values.Length);
+        ElementwiseKernel.EvaluateValues(default(Kernel), SinglePrecision, x, values[..x.Length]);
+    }
+
     protected override Activation Create(IReadOnlyList<double> parameterValues) => this;
+
+    /// <summary>The vector form of <see cref="SoftsignActivation.Value(double)"/> and <see cref="SoftsignActivation.Derivative(double)"/>.</summary>
+    internal readonly struct Kernel : IElementwiseKernel
+    {
+        public TVector Value<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector>
+        {
+            var zero = TVector.Create(0.0);
+            var one = TVector.Create(1.0);
+            var denominator = VectorDoubleDouble.TwoSum(one, TVector.Abs(x));
+            var (hi, lo) = VectorDoubleDouble.Divide((x, zero), denominator);
+            var sign = TVector.Select(TVector.LessThan(x, zero), -one, one);
+            var value = TVector.Select(IsInfinity(x), sign, hi + lo);
+
+            // x = ±0 and NaN give x itself, keeping the sign of zero.
+            var isZero = VectorDoubleDouble.And(TVector.GreaterThanOrEqual(x, zero), TVector.GreaterThanOrEqual(zero, x));
+            return TVector.Select(isZero, x, TVector.Select(TVector.IsNaN(x), x, value));
+        }
+
+        public TVector Derivative<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector>
+        {
+            var zero = TVector.Create(0.0);
+            var one = TVector.Create(1.0);
+            var reciprocal = VectorDoubleDouble.Divide((one, zero), VectorDoubleDouble.TwoSum(one, TVector.Abs(x)));
+            var (hi, lo) = VectorDoubleDouble.Multiply(reciprocal, reciprocal);
+            var derivative = TVector.Select(IsInfinity(x), zero, hi + lo);
+            return TVector.Select(TVector.IsNaN(x), x, derivative);
+        }
+
+        private static TVector IsInfinity<TVector>(TVector x)
+            where TVector : struct, ISimdDouble<TVector> =>
+            TVector.GreaterThanOrEqual(TVector.Abs(x), TVector.Create(double.PositiveInfinity));
+    }
 }
