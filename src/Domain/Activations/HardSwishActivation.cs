@@ -100,7 +100,7 @@ public sealed class HardSwishActivation : Activation
             var three = TVector.Create(3.0);
             var zero = TVector.Create(0.0);
 
-            // The low part of x as a double-double is +0, which the scalar division adds: it turns -0 into +0.
+            // x / 3 + 1/2 as the scalar path forms it: x is a double-double with low part 0.
             var third = VectorDoubleDouble.Divide((x, zero), three);
             var (hi, lo) = VectorDoubleDouble.Add(third, TVector.Create(0.5));
             var derivative = TVector.Select(TVector.LessThan(three, x), TVector.Create(1.0), hi + lo);
