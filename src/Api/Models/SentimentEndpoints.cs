@@ -39,11 +39,12 @@ public static class SentimentEndpoints
 
         try
         {
-            // A review of markup or punctuation alone has no words for the model to read, and its answer
+            // A review of markup or punctuation alone has no words for the model to read, so its output
             // would be the model's bias, not an opinion about the review.
-            for (var i = 0; i < texts.Count && errors.Count < RequestErrors.MaxReportedElements; i++)
+            var rows = classifier.Encode(texts);
+            for (var i = 0; i < rows.Count && errors.Count < RequestErrors.MaxReportedElements; i++)
             {
-                if (!classifier.HasTokens(texts[i]))
+                if (classifier.HasNoTokens(rows[i]))
                 {
                     errors.Add($"texts[{i}]", "The review has no words, only markup, whitespace or punctuation; send some text.");
                 }
@@ -54,7 +55,7 @@ public static class SentimentEndpoints
                 return errors.ToProblem();
             }
 
-            var result = classifier.Classify(texts);
+            var result = classifier.Classify(rows);
             var predictions = result.Probabilities
                 .Select((probability, i) => new SentimentPrediction(
                     probability, result.IsPositive(i) ? SentimentLabel.Positive : SentimentLabel.Negative))
