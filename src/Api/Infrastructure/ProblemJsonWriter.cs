@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace SigmoidService.Api.Infrastructure;
 
 /// <summary>
-/// Writes every problem as <c>application/problem+json</c>, whatever the request's Accept header says.
+/// Writes every problem as <c>application/problem+json</c>, whatever media types the request's Accept header lists.
 /// The framework's own writer stays silent unless the client accepts JSON, so a client that asked for a
 /// PNG plot would get an empty 400 with no hint of what was wrong.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace SigmoidService.Api.Plots;
 
 /// <summary>
-/// Answers 406 when a request to an endpoint that cannot draw its response asks only for an image, by
+/// Returns 406 when a request to an endpoint that cannot draw its response accepts only an image, by
 /// <c>?format=svg|png</c> or by an <c>Accept</c> header that allows images and not JSON, instead of
 /// silently returning JSON. <c>?format=json</c> and every other request pass through unchanged.
 /// </summary>

@@ -5,7 +5,7 @@ namespace SigmoidService.Api.Plots.Renderers;
 
 /// <summary>
 /// Draws several activations on one grid: values as solid lines, derivatives dashed in the same colour. The
-/// legend names each activation once, outside the data area on the right; the y label tells the line styles.
+/// legend names each activation once, outside the data area on the right; the y label explains the line styles.
 /// </summary>
 public sealed class ActivationComparisonPlotRenderer : PlotRenderer<ActivationComparisonResponse>
 {
